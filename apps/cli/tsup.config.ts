@@ -4,4 +4,6 @@ export default createTsupConfig({
   entry: { logferry: 'src/logferry.ts' },
   dts: false,
   banner: { js: '#!/usr/bin/env node' },
+  // An app bundles its dependencies so dist/logferry.js runs on its own.
+  noExternal: [/^@logferry\//, 'fflate'],
 });
