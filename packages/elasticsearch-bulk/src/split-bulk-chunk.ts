@@ -1,0 +1,58 @@
+import { describeReceived } from './describe-received';
+import type { BulkChunk } from './encode-bulk-chunks';
+import { BulkError } from './errors';
+
+function createChunk(chunk: BulkChunk, start: number, end: number): BulkChunk {
+  const operations = chunk.operations.slice(start, end);
+  let body = '';
+  let byteLength = 0;
+  for (const operation of operations) {
+    body += operation.text;
+    byteLength += operation.byteLength;
+  }
+  return {
+    kind: 'chunk',
+    body,
+    byteLength,
+    operationIndices: chunk.operationIndices.slice(start, end),
+    operations,
+  };
+}
+
+/**
+ * Splits a chunk into two halves (the first gets the extra operation when the count is odd), for
+ * retrying a request the cluster answered with 413 Payload Too Large. A chunk of one operation
+ * cannot be split and is returned alone: the caller then treats that operation as too large for
+ * this cluster.
+ *
+ * @throws {BulkError} `invalid-argument` when `chunk` is not a chunk yielded by
+ * `encodeBulkChunks` (no operations, or operations and indices of different lengths).
+ *
+ * @example
+ * ```ts
+ * if (classifyBulkHttpStatus(response.status) === 'split') {
+ *   const halves = splitBulkChunk(chunk);
+ *   if (halves.length === 1) markRejected(chunk.operationIndices[0]!, 'too large for the cluster');
+ *   else pending.unshift(...halves);
+ * }
+ * ```
+ */
+export function splitBulkChunk(
+  chunk: BulkChunk,
+): readonly [BulkChunk] | readonly [BulkChunk, BulkChunk] {
+  const count = chunk?.operations?.length;
+  if (
+    typeof count !== 'number' ||
+    count === 0 ||
+    !Array.isArray(chunk.operationIndices) ||
+    chunk.operationIndices.length !== count
+  ) {
+    throw new BulkError(
+      `splitBulkChunk needs a chunk from encodeBulkChunks with one index per operation; received ${describeReceived(chunk)}`,
+      { code: 'invalid-argument' },
+    );
+  }
+  if (count === 1) return [chunk];
+  const middle = Math.ceil(count / 2);
+  return [createChunk(chunk, 0, middle), createChunk(chunk, middle, count)];
+}
