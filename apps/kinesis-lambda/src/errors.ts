@@ -6,6 +6,11 @@
  * | --- | --- |
  * | `invalid-config` | one or more environment variables are missing or invalid (see {@link ConfigError}) |
  * | `invalid-event` | the invocation event is not a Kinesis stream event |
+ *
+ * @example
+ * ```ts
+ * const code: KinesisLambdaErrorCode = 'invalid-config';
+ * ```
  */
 export type KinesisLambdaErrorCode = 'invalid-config' | 'invalid-event';
 

@@ -1,0 +1,98 @@
+import { decodeSubscriptionMessage, encodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
+import { describe, expect, it } from 'vitest';
+import { decodeBatch } from './decode-batch';
+import { buildDataMessage, controlMessage } from './testing/build-data-message';
+import { buildKinesisEvent, firstTestSequenceNumber } from './testing/build-kinesis-event';
+
+describe('decodeBatch', () => {
+  it('turns each log event into a SinkRecord carrying its message metadata and Kinesis position', () => {
+    const message = {
+      ...buildDataMessage('foo', ['e1']),
+      policyLevel: 'ACCOUNT_LEVEL_POLICY',
+      logEvents: [
+        {
+          id: 'e1',
+          timestamp: 1_700_000_000_000,
+          message:
+            '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326',
+          extractedFields: { ip: '127.0.0.1', status_code: '200' },
+        },
+      ],
+    };
+    const event = buildKinesisEvent(
+      [
+        {
+          data: encodeSubscriptionMessage(message),
+          approximateArrivalTimestamp: 1_700_000_001_234,
+        },
+      ],
+      { shardId: 'shardId-000000000007' },
+    );
+
+    const batch = decodeBatch(event, { decode: decodeSubscriptionMessage });
+
+    expect(batch.records).toEqual([
+      {
+        id: 'e1',
+        timestamp: 1_700_000_000_000,
+        message:
+          '127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326',
+        extractedFields: { ip: '127.0.0.1', status_code: '200' },
+        owner: '123456789012',
+        logGroup: 'foo',
+        logStream: 'stream-1',
+        subscriptionFilters: ['logferry'],
+        policyLevel: 'ACCOUNT_LEVEL_POLICY',
+        position: {
+          shardId: 'shardId-000000000007',
+          sequenceNumber: firstTestSequenceNumber.toString(),
+          recordIndex: 0,
+          eventIndex: 0,
+          approximateArrivalTimestamp: 1_700_000_001_234,
+        },
+      },
+    ]);
+    expect(batch.oldestArrivalTimestamp).toBe(1_700_000_001_234);
+  });
+
+  it('counts control messages and own-log-group events, and keeps the oldest arrival time', () => {
+    const event = buildKinesisEvent([
+      {
+        data: encodeSubscriptionMessage(controlMessage),
+        approximateArrivalTimestamp: 1_700_000_000_900,
+      },
+      {
+        data: encodeSubscriptionMessage(buildDataMessage('/aws/lambda/logferry', ['x', 'y', 'z'])),
+        approximateArrivalTimestamp: 1_700_000_000_100,
+      },
+      {
+        data: encodeSubscriptionMessage(buildDataMessage('bar', ['b1'])),
+        approximateArrivalTimestamp: 1_700_000_000_500,
+      },
+    ]);
+
+    const batch = decodeBatch(event, {
+      decode: decodeSubscriptionMessage,
+      ownLogGroup: '/aws/lambda/logferry',
+    });
+
+    expect(batch.records.map((record) => [record.id, record.position.recordIndex])).toEqual([
+      ['b1', 2],
+    ]);
+    expect(batch).toMatchObject({
+      kinesisRecords: 3,
+      controlMessages: 1,
+      ownLogGroupEvents: 3,
+      oldestArrivalTimestamp: 1_700_000_000_100,
+    });
+  });
+
+  it('rejects a record without data with an invalid-event error naming the record', () => {
+    const event = buildKinesisEvent([{ data: encodeSubscriptionMessage(controlMessage) }]);
+    const broken = { Records: [event.Records[0], { eventID: 'x' }] };
+
+    expect(() => decodeBatch(broken as never, { decode: decodeSubscriptionMessage })).toThrow(
+      'Expected Records[1] to have a string eventID, kinesis.data and kinesis.sequenceNumber; received {"eventID":"x"}',
+    );
+  });
+});

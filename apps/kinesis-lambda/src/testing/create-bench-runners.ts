@@ -1,0 +1,88 @@
+import { decodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
+import type { Sink } from '@logferry/sink';
+import { createElasticsearchSink } from '@logferry/sink-elasticsearch';
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { createHandler } from '../create-handler';
+import { createMemoryDeadLetterStore } from './create-memory-dead-letter-store';
+import { transformFloor } from './transform-floor';
+import { transformLikeBlueprint } from './transform-like-blueprint';
+
+/**
+ * What one benchmark run keeps alive until it ends (so memory comparisons are like for like).
+ *
+ * @example
+ * ```ts
+ * const runner: BenchRunner = createBenchRunners().floor;
+ * await runner(event);
+ * ```
+ */
+export type BenchRunner = (event: KinesisStreamEvent) => Promise<number>;
+
+/**
+ * The contenders of the benchmark, network excluded:
+ * - `floor`: base64 + gunzip + JSON.parse + minimal NDJSON per event, every record's NDJSON kept
+ *   until the batch is done (a shipper must hold its batch until it is acknowledged);
+ * - `blueprint`: the AWS blueprint's approach (see `transformLikeBlueprint`), bodies kept likewise;
+ * - `handler`: the real Lambda handler with the real Elasticsearch sink at its production defaults
+ *   (gzip level 3, 5 MiB chunks), whose `fetch` answers `{"errors":false}` at once;
+ * - `handler-uncompressed`: the same with `compression: 'none'` — the floor does not compress.
+ *
+ * Each returns a number derived from its output so the work cannot be optimized away.
+ *
+ * @example
+ * ```ts
+ * const runners = createBenchRunners();
+ * await runners.floor(event);
+ * ```
+ */
+export function createBenchRunners(): Record<
+  'floor' | 'blueprint' | 'handler' | 'handler-uncompressed',
+  BenchRunner
+> {
+  const noOpFetch: typeof fetch = async (_input, init) => {
+    const body = init?.body;
+    const size =
+      typeof body === 'string' ? body.length : ((body as Uint8Array | undefined)?.byteLength ?? 0);
+    return new Response(size >= 0 ? '{"errors":false}' : '', {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  const buildHandler = (sink: Sink) =>
+    createHandler({
+      sinks: [sink],
+      deadLetterStore: createMemoryDeadLetterStore(),
+      decode: (data) => decodeSubscriptionMessage(data),
+      functionName: 'logferry-bench',
+      writeLog: () => {},
+    });
+  const handler = buildHandler(
+    createElasticsearchSink({
+      url: 'http://127.0.0.1:9',
+      auth: { type: 'none' },
+      fetch: noOpFetch,
+    }),
+  );
+  const uncompressed = buildHandler(
+    createElasticsearchSink({
+      url: 'http://127.0.0.1:9',
+      auth: { type: 'none' },
+      compression: 'none',
+      fetch: noOpFetch,
+    }),
+  );
+  const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 900_000 };
+  const keepAll =
+    (transform: (data: string) => string): BenchRunner =>
+    async (event) => {
+      const bodies = event.Records.map((record) => transform(record.kinesis.data));
+      return bodies.reduce((total, body) => total + body.length, 0);
+    };
+  return {
+    floor: keepAll(transformFloor),
+    blueprint: keepAll(transformLikeBlueprint),
+    handler: async (event) => (await handler(event, context)).batchItemFailures.length,
+    'handler-uncompressed': async (event) =>
+      (await uncompressed(event, context)).batchItemFailures.length,
+  };
+}
