@@ -408,6 +408,20 @@ describe('startFakeElasticsearch', () => {
       expect(paged.hits.hits.map((hit: { _id: string }) => hit._id)).toEqual(['2']);
     });
 
+    it('matches wildcard terms against whole tokens, as query_string does', async () => {
+      const es = await start();
+      await seed(es);
+      const ids = async (q: string) =>
+        JSON.parse(
+          (await call(es, 'GET', `/_search?q=${encodeURIComponent(q)}`)).text,
+        ).hits.hits.map((hit: { _id: string }) => hit._id);
+      expect(await ids('*clin*')).toEqual(['1']);
+      expect(await ids('pay*')).toEqual(['1', '3']);
+      expect(await ids('declin?d')).toEqual(['1']);
+      expect(await ids('clin')).toEqual([]);
+      expect(await ids('*(*')).toEqual([]);
+    });
+
     it('lists indices with document counts in _cat/indices, as JSON strings or text', async () => {
       const es = await start();
       await seed(es);

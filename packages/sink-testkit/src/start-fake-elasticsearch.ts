@@ -647,7 +647,9 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 /**
  * A minimal `q=` matcher: terms separated by spaces, any term may match (Elasticsearch's default
- * OR); a term is `word` (searched in `message`) or `field:word`, compared as lowercase tokens.
+ * OR); a term is `word` (searched in `message`) or `field:word`, compared as lowercase tokens. A
+ * term with `*` or `?` is a wildcard matched against each token, as `query_string` does on an
+ * analyzed field: `*cats*` finds "ilikecats".
  */
 function createMatcher(q: string | null): (document: StoredDocument) => boolean {
   if (q === null || q.trim() === '' || q.trim() === '*') return () => true;
@@ -656,17 +658,37 @@ function createMatcher(q: string | null): (document: StoredDocument) => boolean 
     .split(/\s+/)
     .map((term) => {
       const separator = term.indexOf(':');
-      return separator > 0
-        ? { field: term.slice(0, separator), tokens: tokenize(term.slice(separator + 1)) }
-        : { field: 'message', tokens: tokenize(term) };
+      const field = separator > 0 ? term.slice(0, separator) : 'message';
+      const text = separator > 0 ? term.slice(separator + 1) : term;
+      return { field, matches: createTermMatcher(text) };
     });
   return (document) =>
-    terms.some(({ field, tokens }) => {
+    terms.some(({ field, matches }) => {
       const value = document.source[field];
       if (value === undefined || value === null) return false;
-      const fieldTokens = new Set(tokenize(String(value)));
-      return tokens.length > 0 && tokens.every((token) => fieldTokens.has(token));
+      return matches(tokenize(String(value)));
     });
+}
+
+function createTermMatcher(text: string): (fieldTokens: readonly string[]) => boolean {
+  if (/[*?]/.test(text)) {
+    const pattern = text
+      .toLowerCase()
+      .split('')
+      .map((character) => {
+        if (character === '*') return '.*';
+        if (character === '?') return '.';
+        return character.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
+    const wildcard = new RegExp(`^${pattern}$`, 'u');
+    return (fieldTokens) => fieldTokens.some((token) => wildcard.test(token));
+  }
+  const tokens = tokenize(text);
+  return (fieldTokens) => {
+    const present = new Set(fieldTokens);
+    return tokens.length > 0 && tokens.every((token) => present.has(token));
+  };
 }
 
 function tokenize(text: string): string[] {
