@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         dataStream: undefined,
         jsonMode: 'namespace',
         bulkMaxBytes: undefined,
+        documentIds: 'event-id',
       },
       archive: { bucket: 'my-log-archive', prefix: 'archive' },
       deadLetter: { bucket: 'my-log-archive', prefix: 'dead-letter' },
@@ -101,6 +102,7 @@ describe('loadConfig', () => {
       LOGFERRY_HTTP_URL: 'https://endpoint4.collection.sumologic.com/receiver/v1/http/SECRETTOKEN',
       LOGFERRY_HTTP_PRESET: 'sumo-logic',
       LOGFERRY_RETRY_BUDGET_MS: '20000',
+      LOGFERRY_DOCUMENT_IDS: 'none',
     });
 
     expect(config.elasticsearch).toMatchObject({
@@ -110,6 +112,7 @@ describe('loadConfig', () => {
       dataStream: 'logs-cloudwatch-default',
       jsonMode: 'root',
       bulkMaxBytes: 1_048_576,
+      documentIds: 'none',
     });
     const auth = config.elasticsearch?.auth;
     expect(auth?.kind === 'basic' && auth.password.reveal()).toBe('changeme');
@@ -184,6 +187,7 @@ describe('loadConfig', () => {
       LOGFERRY_ELASTICSEARCH_AUTH: 'sigv5',
       LOGFERRY_JSON_MODE: 'flatten',
       LOGFERRY_BULK_MAX_BYTES: '5MB',
+      LOGFERRY_DOCUMENT_IDS: 'random',
       LOGFERRY_ARCHIVE_BUCKET: 'My_Bucket',
       LOGFERRY_RETRY_BUDGET_MS: '-1',
       LOGFERRY_HTTP_PRESET: 'splunk',
@@ -198,13 +202,14 @@ describe('loadConfig', () => {
       'LOGFERRY_ELASTICSEARCH_AUTH must be one of aws-sigv4, basic, api-key, none; received "sigv5"',
       'LOGFERRY_JSON_MODE must be one of namespace, root, off; received "flatten"',
       'LOGFERRY_BULK_MAX_BYTES must be a whole number from 1024 to 104857600; received "5MB"',
+      'LOGFERRY_DOCUMENT_IDS must be one of event-id, none; received "random"',
       'LOGFERRY_ARCHIVE_BUCKET must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit); received "My_Bucket"',
       'LOGFERRY_HTTP_PRESET is set but LOGFERRY_HTTP_URL is not; set the URL to enable the HTTP sink',
       'AWS_REGION is required to sign S3 requests (the Lambda runtime sets it; set it yourself when running elsewhere)',
       'LOGFERRY_RETRY_BUDGET_MS must be a whole number from 1 to 900000; received "-1"',
     ]);
     expect(error.message).toBe(
-      `Invalid logferry configuration (9 problems):\n${error.problems.map((problem) => `- ${problem}`).join('\n')}`,
+      `Invalid logferry configuration (10 problems):\n${error.problems.map((problem) => `- ${problem}`).join('\n')}`,
     );
   });
 

@@ -41,6 +41,13 @@ export interface ElasticsearchConfig {
   readonly jsonMode: 'namespace' | 'root' | 'off';
   /** Bulk request byte limit; `undefined` keeps the library default (5 MiB). */
   readonly bulkMaxBytes: number | undefined;
+  /**
+   * `event-id`: the CloudWatch event id is the document `_id`, so re-deliveries never duplicate.
+   * `none`: no `_id` (OpenSearch Serverless time-series collections reject custom ids); delivery
+   * is then at least once and a re-delivered event can be stored twice.
+   * @default 'event-id'
+   */
+  readonly documentIds: 'event-id' | 'none';
 }
 
 /**
@@ -142,6 +149,7 @@ const knownVariables = [
   'LOGFERRY_DATA_STREAM',
   'LOGFERRY_JSON_MODE',
   'LOGFERRY_BULK_MAX_BYTES',
+  'LOGFERRY_DOCUMENT_IDS',
   'LOGFERRY_ARCHIVE_BUCKET',
   'LOGFERRY_ARCHIVE_PREFIX',
   'LOGFERRY_DEAD_LETTER_BUCKET',
@@ -156,6 +164,7 @@ const knownVariables = [
 const authKinds = ['aws-sigv4', 'basic', 'api-key', 'none'] as const;
 const sigv4Services = ['es', 'aoss'] as const;
 const jsonModes = ['namespace', 'root', 'off'] as const;
+const documentIdModes = ['event-id', 'none'] as const;
 const httpPresets = ['sumo-logic', 'logstash', 'datadog', 'generic'] as const;
 
 /** Lambda's own maximum timeout: a longer budget can never be used. */
@@ -300,6 +309,7 @@ function readElasticsearchConfig(
     'LOGFERRY_DATA_STREAM',
     'LOGFERRY_JSON_MODE',
     'LOGFERRY_BULK_MAX_BYTES',
+    'LOGFERRY_DOCUMENT_IDS',
   ].filter((name) => read(name) !== undefined);
   if (read('LOGFERRY_ELASTICSEARCH_URL') === undefined) {
     if (dependent.length > 0) {
@@ -416,7 +426,22 @@ function readElasticsearchConfig(
     maximum: maximumBulkMaxBytes,
   });
 
-  if (url === undefined || auth === undefined || jsonMode === undefined) return undefined;
+  const documentIds = readChoice(
+    read,
+    'LOGFERRY_DOCUMENT_IDS',
+    documentIdModes,
+    'event-id',
+    problems,
+  );
+
+  if (
+    url === undefined ||
+    auth === undefined ||
+    jsonMode === undefined ||
+    documentIds === undefined
+  ) {
+    return undefined;
+  }
   return {
     url,
     auth,
@@ -424,6 +449,7 @@ function readElasticsearchConfig(
     dataStream,
     jsonMode,
     bulkMaxBytes,
+    documentIds,
   };
 }
 

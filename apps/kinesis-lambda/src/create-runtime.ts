@@ -150,6 +150,7 @@ function toElasticsearchOptions(config: ElasticsearchConfig): ElasticsearchSinkO
     url: config.url,
     auth,
     jsonMode: config.jsonMode,
+    documentIds: config.documentIds,
     ...(config.dataStream === undefined
       ? { indexTemplate: config.indexTemplate }
       : { dataStream: config.dataStream }),

@@ -213,6 +213,17 @@ variable "lambda_json_mode" {
   }
 }
 
+variable "lambda_document_ids" {
+  description = "Value of LOGFERRY_DOCUMENT_IDS: `event-id` uses the CloudWatch event id as the document _id (re-deliveries never duplicate); `none` sends no _id, as OpenSearch Serverless time-series collections require (delivery is then at least once)."
+  type        = string
+  default     = "event-id"
+
+  validation {
+    condition     = contains(["event-id", "none"], var.lambda_document_ids)
+    error_message = "lambda_document_ids must be \"event-id\" or \"none\"; received \"${var.lambda_document_ids}\"."
+  }
+}
+
 variable "lambda_bulk_max_bytes" {
   description = "Value of LOGFERRY_BULK_MAX_BYTES: the bulk request byte limit. null keeps the library default (5 MiB)."
   type        = number

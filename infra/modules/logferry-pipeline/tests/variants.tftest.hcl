@@ -79,6 +79,7 @@ run "serverless_collection_gets_aoss_on_that_collection_only" {
     opensearch_endpoint                  = "https://abcdefghij0123456789.eu-west-1.aoss.amazonaws.com"
     opensearch_domain_arn                = null
     opensearch_serverless_collection_arn = "arn:aws:aoss:eu-west-1:111122223333:collection/abcdefghij0123456789"
+    lambda_document_ids                  = "none"
   }
 
   assert {
@@ -91,6 +92,11 @@ run "serverless_collection_gets_aoss_on_that_collection_only" {
   assert {
     condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_SIGV4_SERVICE"] == "aoss"
     error_message = "A serverless endpoint must be signed for the aoss service."
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_DOCUMENT_IDS"] == "none"
+    error_message = "A time-series collection needs documents without _id: lambda_document_ids = \"none\" must reach the Lambda."
   }
 }
 
