@@ -13,7 +13,7 @@ describe('createElasticsearchSink under a storm of faults', () => {
       url: fake.url,
       auth: { type: 'basic', username, password },
       maxBytes: 64 * 1024,
-      timeoutMs: 300,
+      timeoutMs: 1000,
     });
     try {
       const records = createTestRecords(RECORD_COUNT, { seed: 2000 });

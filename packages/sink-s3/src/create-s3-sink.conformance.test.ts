@@ -4,7 +4,8 @@ import { readStoredRecords } from './test-support/read-stored-records';
 import { s3rverCredentials, startS3rver } from './test-support/start-s3rver';
 
 const maxObjectBytes = 65_536;
-const timeoutMs = 500;
+// Generous: a healthy request on a loaded 2-core CI machine can take several hundred ms.
+const timeoutMs = 1000;
 
 // s3rver is a real S3 API implementation (objects on disk, ListObjectsV2, XML errors); the kit's
 // fault proxy in front of it injects the failures. The harness reads what is stored straight from

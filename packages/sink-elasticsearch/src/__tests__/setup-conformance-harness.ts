@@ -58,7 +58,8 @@ export interface ConformanceHarnessOptions {
  * ```
  */
 export const SIGV4_REGION = 'eu-west-1';
-const TIMEOUT_MS = 400;
+// Generous: a healthy request on a loaded 2-core CI machine can take several hundred ms.
+const TIMEOUT_MS = 1000;
 const MAX_REQUEST_BYTES = 65_536;
 
 /**

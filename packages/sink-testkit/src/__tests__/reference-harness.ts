@@ -46,7 +46,8 @@ export async function setupReferenceHarness(
 ): Promise<SinkConformanceHarness> {
   const fake = await startFakeElasticsearch({ auth: { kind: 'basic', username, password } });
   const maxRequestBytes = 16_384;
-  const timeoutMs = 300;
+  // Generous: a healthy request on a loaded 2-core CI machine can take several hundred ms.
+  const timeoutMs = 1000;
   const fullSink = createReferenceSink({
     url: fake.url,
     index: 'cwl-reference',
