@@ -8,6 +8,11 @@
  */
 export interface CliOutput {
   write(text: string): unknown;
+  /**
+   * Whether a terminal is attached (progress lines are drawn only there).
+   * @default undefined (not a terminal)
+   */
+  readonly isTTY?: boolean;
 }
 
 /**
@@ -23,4 +28,14 @@ export interface CliIo {
   readonly stdin: AsyncIterable<string | Uint8Array> & { readonly isTTY?: boolean };
   readonly stdout: CliOutput;
   readonly stderr: CliOutput;
+  /**
+   * The environment variables a command reads its settings from.
+   * @default process.env
+   */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Fires when the user interrupts (Ctrl-C): long-running commands stop cleanly.
+   * @default undefined (never)
+   */
+  readonly signal?: AbortSignal;
 }

@@ -9,11 +9,28 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// For replay, the first Ctrl-C asks the command to stop cleanly (it finishes what is in flight and
+// writes its checkpoint); a second one quits at once — the checkpoint on disk is always whole.
+// Other commands keep Node's default: Ctrl-C ends them at once.
+const interrupt = new AbortController();
+const stopsCleanly = new Set(['replay']);
+if (stopsCleanly.has(process.argv[2] ?? '')) {
+  process.on('SIGINT', () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    interrupt.abort();
+    process.stderr.write(
+      '\nlogferry: interrupted; finishing the requests in flight (Ctrl-C again to quit now)\n',
+    );
+  });
+}
+
 try {
   process.exitCode = await runLogferry(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    environment: process.env,
+    signal: interrupt.signal,
   });
 } catch (error) {
   process.stderr.write(

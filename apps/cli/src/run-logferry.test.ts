@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DECODE_HELP } from './commands/decode';
+import { REPLAY_HELP } from './commands/replay';
 import { LOGFERRY_HELP, runLogferry } from './run-logferry';
 import { createTestIo } from './test-support';
 
@@ -14,7 +15,8 @@ describe('runLogferry', () => {
     expect(await run(['--help'])).toEqual({ exitCode: 0, stdout: LOGFERRY_HELP, stderr: '' });
     expect(await run(['-h'])).toEqual({ exitCode: 0, stdout: LOGFERRY_HELP, stderr: '' });
     expect(LOGFERRY_HELP).toContain(
-      '  decode     print the log events of CloudWatch Logs subscription payloads as NDJSON\n',
+      '  decode     print the log events of CloudWatch Logs subscription payloads as NDJSON\n' +
+        '  replay     replay the S3 archive, or drain the dead-letter store, into the destinations\n',
     );
   });
 
@@ -27,7 +29,7 @@ describe('runLogferry', () => {
       expect(await run([name])).toEqual({
         exitCode: 2,
         stdout: '',
-        stderr: `logferry: unknown command ${JSON.stringify(name)}; expected one of: decode\nRun 'logferry --help' for usage.\n`,
+        stderr: `logferry: unknown command ${JSON.stringify(name)}; expected one of: decode, replay\nRun 'logferry --help' for usage.\n`,
       });
     }
   });
@@ -36,6 +38,11 @@ describe('runLogferry', () => {
     expect(await run(['decode', '--help'])).toEqual({
       exitCode: 0,
       stdout: DECODE_HELP,
+      stderr: '',
+    });
+    expect(await run(['replay', '--help'])).toEqual({
+      exitCode: 0,
+      stdout: REPLAY_HELP,
       stderr: '',
     });
   });

@@ -1,5 +1,6 @@
 import type { CliIo } from './cli-io';
 import { DECODE_HELP, runDecodeCommand } from './commands/decode';
+import { REPLAY_HELP, runReplayCommand } from './commands/replay';
 
 interface Command {
   readonly summary: string;
@@ -7,12 +8,17 @@ interface Command {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
-// Each verb is one entry; `replay` will be added here.
+// Each verb is one entry.
 const COMMANDS: Readonly<Record<string, Command>> = {
   decode: {
     summary: 'print the log events of CloudWatch Logs subscription payloads as NDJSON',
     help: DECODE_HELP,
     run: runDecodeCommand,
+  },
+  replay: {
+    summary: 'replay the S3 archive, or drain the dead-letter store, into the destinations',
+    help: REPLAY_HELP,
+    run: (args, io) => runReplayCommand(args, io),
   },
 };
 

@@ -1,0 +1,37 @@
+import type { DeliveryJobResult } from './deliver-to-sinks';
+import type { ReplayTally } from './replay-tally';
+
+/**
+ * Adds the per-sink counts of a {@link deliverToSinks} call to the tally.
+ *
+ * @example
+ * ```ts
+ * tallyDelivery(tally, await deliverToSinks(jobs, policy, stop));
+ * ```
+ */
+export function tallyDelivery(tally: ReplayTally, results: readonly DeliveryJobResult[]): void {
+  for (const result of results) {
+    let sink = tally.sinks[result.sink.name];
+    if (sink === undefined) {
+      sink = {
+        delivered: 0,
+        rejected: 0,
+        unsettled: 0,
+        retried: 0,
+        attempts: 0,
+        requests: 0,
+        bytesSent: 0,
+      };
+      tally.sinks[result.sink.name] = sink;
+    }
+    for (const outcome of result.outcomes) {
+      if (outcome.status === 'delivered') sink.delivered += 1;
+      else if (outcome.status === 'rejected') sink.rejected += 1;
+      else sink.unsettled += 1;
+    }
+    sink.retried += result.retried;
+    sink.attempts += result.attempts;
+    sink.requests += result.requests;
+    sink.bytesSent += result.bytesSent;
+  }
+}
