@@ -1,6 +1,7 @@
 import { inferAwsEndpoint } from '@logferry/sigv4';
 import { ConfigError } from './errors';
 import { Secret } from './secret';
+import { elasticsearchSettingNames, settingNames } from './setting-names';
 
 /**
  * How the Elasticsearch/OpenSearch sink authenticates.
@@ -72,8 +73,11 @@ export interface S3LocationConfig {
  * ```
  */
 export interface S3Config {
-  /** Signing region: `AWS_REGION`. */
-  readonly region: string;
+  /**
+   * Signing region: `AWS_REGION`, else `AWS_DEFAULT_REGION` (as the AWS CLI reads it);
+   * `undefined` only in a replay's configuration.
+   */
+  readonly region: string | undefined;
   /** SSE-KMS key for every object written; `undefined` keeps the bucket default. */
   readonly kmsKeyId: string | undefined;
   /** S3-compatible endpoint (path-style addressing); `undefined` means AWS. */
@@ -109,6 +113,33 @@ export interface HttpSinkConfig {
 export type HttpPreset = 'sumo-logic' | 'logstash' | 'datadog' | 'generic';
 
 /**
+ * The validated, immutable settings every logferry runtime shares: the destinations, the S3
+ * archive and dead-letter locations, and the retry budget. {@link loadConfig} returns it for
+ * `purpose: 'replay'`, where no destination, no dead-letter store and no region are required
+ * (the replay checks what its run needs). Secrets are {@link Secret}s: logging it never reveals them.
+ *
+ * @example
+ * ```ts
+ * const config: LogferryConfig = loadConfig(settings, { purpose: 'replay' });
+ * config.deadLetter?.bucket; // undefined when no dead-letter store is configured
+ * ```
+ */
+export interface LogferryConfig {
+  readonly elasticsearch: ElasticsearchConfig | undefined;
+  /** Where the Lambda archives events; for `logferry replay`, the default source. */
+  readonly archive: S3LocationConfig | undefined;
+  /** The dead-letter store; its bucket defaults to the archive bucket. */
+  readonly deadLetter: S3LocationConfig | undefined;
+  readonly s3: S3Config;
+  readonly http: HttpSinkConfig | undefined;
+  /**
+   * Upper bound on the time spent delivering (first attempt and retries) one batch;
+   * `undefined` means "remaining time minus the safety margin" in the Lambda, no limit in a replay.
+   */
+  readonly retryBudgetMs: number | undefined;
+}
+
+/**
  * The validated, immutable configuration of the Lambda, read once at cold start.
  * Secrets are {@link Secret}s: logging this object never reveals them.
  *
@@ -118,48 +149,34 @@ export type HttpPreset = 'sumo-logic' | 'logstash' | 'datadog' | 'generic';
  * console.log(JSON.stringify(config)); // secrets show as "[redacted]"
  * ```
  */
-export interface LambdaConfig {
+export interface LambdaConfig extends LogferryConfig {
   /** `AWS_LAMBDA_FUNCTION_NAME`: the `FunctionName` metric dimension. */
   readonly functionName: string | undefined;
   /** `AWS_LAMBDA_LOG_GROUP_NAME`: events from this log group are skipped (log-loop guard). */
   readonly ownLogGroup: string | undefined;
-  readonly elasticsearch: ElasticsearchConfig | undefined;
-  readonly archive: S3LocationConfig | undefined;
   /** Always present: rejected and undecodable records must have somewhere to go. */
   readonly deadLetter: S3LocationConfig;
-  readonly s3: S3Config;
-  readonly http: HttpSinkConfig | undefined;
-  /**
-   * Upper bound on the time spent delivering (first attempt and retries) in one invocation;
-   * `undefined` means "remaining time minus the safety margin".
-   */
-  readonly retryBudgetMs: number | undefined;
+  /** The region is always present: the dead-letter store needs it to sign. */
+  readonly s3: S3Config & { readonly region: string };
 }
 
-/** The environment variables logferry reads; anything else starting with `LOGFERRY_` is a typo. */
-const knownVariables = [
-  'LOGFERRY_ELASTICSEARCH_URL',
-  'LOGFERRY_ELASTICSEARCH_AUTH',
-  'LOGFERRY_SIGV4_SERVICE',
-  'LOGFERRY_SIGV4_REGION',
-  'LOGFERRY_ELASTICSEARCH_USERNAME',
-  'LOGFERRY_ELASTICSEARCH_PASSWORD',
-  'LOGFERRY_ELASTICSEARCH_API_KEY',
-  'LOGFERRY_INDEX_TEMPLATE',
-  'LOGFERRY_DATA_STREAM',
-  'LOGFERRY_JSON_MODE',
-  'LOGFERRY_BULK_MAX_BYTES',
-  'LOGFERRY_DOCUMENT_IDS',
-  'LOGFERRY_ARCHIVE_BUCKET',
-  'LOGFERRY_ARCHIVE_PREFIX',
-  'LOGFERRY_DEAD_LETTER_BUCKET',
-  'LOGFERRY_DEAD_LETTER_PREFIX',
-  'LOGFERRY_S3_KMS_KEY_ID',
-  'LOGFERRY_S3_ENDPOINT',
-  'LOGFERRY_HTTP_URL',
-  'LOGFERRY_HTTP_PRESET',
-  'LOGFERRY_RETRY_BUDGET_MS',
-] as const;
+/**
+ * Options of {@link loadConfig}.
+ *
+ * @example
+ * ```ts
+ * const options: LoadConfigOptions = { purpose: 'replay' };
+ * ```
+ */
+export interface LoadConfigOptions {
+  /**
+   * Who reads the settings. `lambda` requires a sink, a dead-letter bucket and a region;
+   * `replay` (`logferry replay`) requires none of them, refuses a dead-letter prefix without a
+   * bucket instead, and points at `logferry replay --help` for the list of settings.
+   * @default 'lambda'
+   */
+  readonly purpose?: 'lambda' | 'replay';
+}
 
 const authKinds = ['aws-sigv4', 'basic', 'api-key', 'none'] as const;
 const sigv4Services = ['es', 'aoss'] as const;
@@ -176,16 +193,20 @@ const maximumBulkMaxBytes = 100 * 1024 * 1024;
 
 /**
  * Reads and validates the configuration from environment variables (see the README's
- * configuration table). Empty or whitespace-only values count as unset, because Terraform
- * commonly passes `""` for optional settings.
+ * configuration table), for the Lambda or, with `purpose: 'replay'`, for `logferry replay`.
+ * Empty or whitespace-only values count as unset, because Terraform commonly passes `""` for
+ * optional settings. The region is `AWS_REGION`, else `AWS_DEFAULT_REGION`.
  *
  * Rules beyond each variable's own format:
- * - at least one sink (`LOGFERRY_ELASTICSEARCH_URL`, `LOGFERRY_ARCHIVE_BUCKET` or
- *   `LOGFERRY_HTTP_URL`) must be configured;
- * - a dead-letter bucket is required (it defaults to the archive bucket): without one a
- *   permanently rejected record could only be handed back to Kinesis, where it would block the
- *   shard until it expires;
- * - unknown `LOGFERRY_*` variables are rejected (they are typos of real ones).
+ * - unknown `LOGFERRY_*` variables are rejected (they are typos of real ones);
+ * - settings that only make sense with a sink are rejected without it, and so are credentials
+ *   the chosen auth mode would not use;
+ * - the archive and dead-letter prefixes may not overlap in one bucket;
+ * - for the Lambda only: at least one sink (`LOGFERRY_ELASTICSEARCH_URL`,
+ *   `LOGFERRY_ARCHIVE_BUCKET` or `LOGFERRY_HTTP_URL`) must be configured, and a dead-letter
+ *   bucket is required (it defaults to the archive bucket): without one a permanently rejected
+ *   record could only be handed back to Kinesis, where it would block the shard until it expires;
+ * - for a replay, which needs neither: a dead-letter prefix without any bucket is rejected.
  *
  * @throws {ConfigError} listing every problem found, never only the first.
  * @example
@@ -197,27 +218,39 @@ const maximumBulkMaxBytes = 100 * 1024 * 1024;
  * });
  * config.elasticsearch?.auth; // { kind: 'aws-sigv4', service: 'es', region: 'eu-west-1' }
  * config.deadLetter; // { bucket: 'my-log-archive', prefix: 'dead-letter' }
+ * loadConfig({ AWS_DEFAULT_REGION: 'eu-west-1' }, { purpose: 'replay' }).deadLetter; // undefined
  * ```
  */
 export function loadConfig(
   environment: Readonly<Record<string, string | undefined>>,
-): LambdaConfig {
+  options?: LoadConfigOptions & { readonly purpose?: 'lambda' },
+): LambdaConfig;
+export function loadConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  options: LoadConfigOptions,
+): LogferryConfig;
+export function loadConfig(
+  environment: Readonly<Record<string, string | undefined>>,
+  options: LoadConfigOptions = {},
+): LogferryConfig {
+  const forLambda = (options.purpose ?? 'lambda') === 'lambda';
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
     const value = environment[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
   };
 
+  const listedWhere = forLambda ? 'in the README' : "by 'logferry replay --help'";
   for (const name of Object.keys(environment)) {
-    if (name.startsWith('LOGFERRY_') && !(knownVariables as readonly string[]).includes(name)) {
+    if (name.startsWith('LOGFERRY_') && !(settingNames as readonly string[]).includes(name)) {
       const suggestion = suggestVariable(name);
       problems.push(
-        `${name} is not a logferry setting${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; the known settings are listed in the README`,
+        `${name} is not a logferry setting${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}; the known settings are listed ${listedWhere}`,
       );
     }
   }
 
-  const region = read('AWS_REGION');
+  const region = read('AWS_REGION') ?? read('AWS_DEFAULT_REGION');
   const elasticsearch = readElasticsearchConfig(read, region, problems);
 
   const archiveBucket = readBucket(read, 'LOGFERRY_ARCHIVE_BUCKET', problems);
@@ -225,9 +258,20 @@ export function loadConfig(
   const deadLetterBucket =
     readBucket(read, 'LOGFERRY_DEAD_LETTER_BUCKET', problems) ?? archiveBucket;
   const deadLetterPrefix = readPrefix(read, 'LOGFERRY_DEAD_LETTER_PREFIX', 'dead-letter', problems);
+  // An invalid bucket counts as unset here: it already has its own problem.
   if (read('LOGFERRY_ARCHIVE_PREFIX') !== undefined && archiveBucket === undefined) {
     problems.push(
       'LOGFERRY_ARCHIVE_PREFIX is set but LOGFERRY_ARCHIVE_BUCKET is not; set the bucket to enable the archive',
+    );
+  }
+  const bucketSet =
+    read('LOGFERRY_DEAD_LETTER_BUCKET') !== undefined ||
+    read('LOGFERRY_ARCHIVE_BUCKET') !== undefined;
+  // The Lambda reports the missing bucket itself (below); a replay, which needs none, would
+  // otherwise ignore the prefix silently.
+  if (!forLambda && read('LOGFERRY_DEAD_LETTER_PREFIX') !== undefined && !bucketSet) {
+    problems.push(
+      'LOGFERRY_DEAD_LETTER_PREFIX is set but no bucket is (LOGFERRY_DEAD_LETTER_BUCKET, defaulting to LOGFERRY_ARCHIVE_BUCKET); set one to name the dead-letter store',
     );
   }
   if (
@@ -243,29 +287,28 @@ export function loadConfig(
   const http = readHttpConfig(read, problems);
   const endpoint = readUrl(read, 'LOGFERRY_S3_ENDPOINT', problems, { secret: false });
 
-  // Only when none is even attempted: an invalid one already has its own problem.
-  const sinkVariables = [
-    'LOGFERRY_ELASTICSEARCH_URL',
-    'LOGFERRY_ARCHIVE_BUCKET',
-    'LOGFERRY_HTTP_URL',
-  ];
-  if (sinkVariables.every((name) => read(name) === undefined)) {
-    problems.push(
-      'no sink is configured: set at least one of LOGFERRY_ELASTICSEARCH_URL, LOGFERRY_ARCHIVE_BUCKET or LOGFERRY_HTTP_URL',
-    );
-  }
-  const bucketSet =
-    read('LOGFERRY_DEAD_LETTER_BUCKET') !== undefined ||
-    read('LOGFERRY_ARCHIVE_BUCKET') !== undefined;
-  if (!bucketSet) {
-    problems.push(
-      'a dead-letter bucket is required so that permanently rejected and undecodable records are kept instead of blocking the shard: set LOGFERRY_DEAD_LETTER_BUCKET (it defaults to LOGFERRY_ARCHIVE_BUCKET)',
-    );
-  }
-  if (region === undefined && bucketSet) {
-    problems.push(
-      'AWS_REGION is required to sign S3 requests (the Lambda runtime sets it; set it yourself when running elsewhere)',
-    );
+  if (forLambda) {
+    // Only when none is even attempted: an invalid one already has its own problem.
+    const sinkVariables = [
+      'LOGFERRY_ELASTICSEARCH_URL',
+      'LOGFERRY_ARCHIVE_BUCKET',
+      'LOGFERRY_HTTP_URL',
+    ];
+    if (sinkVariables.every((name) => read(name) === undefined)) {
+      problems.push(
+        'no sink is configured: set at least one of LOGFERRY_ELASTICSEARCH_URL, LOGFERRY_ARCHIVE_BUCKET or LOGFERRY_HTTP_URL',
+      );
+    }
+    if (!bucketSet) {
+      problems.push(
+        'a dead-letter bucket is required so that permanently rejected and undecodable records are kept instead of blocking the shard: set LOGFERRY_DEAD_LETTER_BUCKET (it defaults to LOGFERRY_ARCHIVE_BUCKET)',
+      );
+    }
+    if (region === undefined && bucketSet) {
+      problems.push(
+        'AWS_REGION is required to sign S3 requests (the Lambda runtime sets it; set it yourself when running elsewhere)',
+      );
+    }
   }
 
   const retryBudgetMs = readInteger(read, 'LOGFERRY_RETRY_BUDGET_MS', problems, {
@@ -273,21 +316,29 @@ export function loadConfig(
     maximum: maximumRetryBudgetMs,
   });
 
-  if (problems.length > 0 || deadLetterBucket === undefined || region === undefined) {
-    throw new ConfigError(problems);
-  }
+  if (problems.length > 0) throw new ConfigError(problems);
 
-  return deepFreeze({
-    functionName: read('AWS_LAMBDA_FUNCTION_NAME'),
-    ownLogGroup: read('AWS_LAMBDA_LOG_GROUP_NAME'),
+  const shared: LogferryConfig = {
     elasticsearch,
     archive:
       archiveBucket === undefined ? undefined : { bucket: archiveBucket, prefix: archivePrefix },
-    deadLetter: { bucket: deadLetterBucket, prefix: deadLetterPrefix },
+    deadLetter:
+      deadLetterBucket === undefined
+        ? undefined
+        : { bucket: deadLetterBucket, prefix: deadLetterPrefix },
     s3: { region, kmsKeyId: read('LOGFERRY_S3_KMS_KEY_ID'), endpoint },
     http,
     retryBudgetMs,
-  });
+  };
+  if (!forLambda) return deepFreeze(shared);
+  if (deadLetterBucket === undefined || region === undefined) throw new ConfigError(problems);
+  return deepFreeze({
+    functionName: read('AWS_LAMBDA_FUNCTION_NAME'),
+    ownLogGroup: read('AWS_LAMBDA_LOG_GROUP_NAME'),
+    ...shared,
+    deadLetter: { bucket: deadLetterBucket, prefix: deadLetterPrefix },
+    s3: { ...shared.s3, region },
+  } satisfies LambdaConfig);
 }
 
 type Read = (name: string) => string | undefined;
@@ -298,19 +349,9 @@ function readElasticsearchConfig(
   problems: string[],
 ): ElasticsearchConfig | undefined {
   const url = readUrl(read, 'LOGFERRY_ELASTICSEARCH_URL', problems, { secret: false });
-  const dependent = [
-    'LOGFERRY_ELASTICSEARCH_AUTH',
-    'LOGFERRY_SIGV4_SERVICE',
-    'LOGFERRY_SIGV4_REGION',
-    'LOGFERRY_ELASTICSEARCH_USERNAME',
-    'LOGFERRY_ELASTICSEARCH_PASSWORD',
-    'LOGFERRY_ELASTICSEARCH_API_KEY',
-    'LOGFERRY_INDEX_TEMPLATE',
-    'LOGFERRY_DATA_STREAM',
-    'LOGFERRY_JSON_MODE',
-    'LOGFERRY_BULK_MAX_BYTES',
-    'LOGFERRY_DOCUMENT_IDS',
-  ].filter((name) => read(name) !== undefined);
+  const dependent = elasticsearchSettingNames.filter(
+    (name) => name !== 'LOGFERRY_ELASTICSEARCH_URL' && read(name) !== undefined,
+  );
   if (read('LOGFERRY_ELASTICSEARCH_URL') === undefined) {
     if (dependent.length > 0) {
       problems.push(
@@ -572,7 +613,7 @@ function quote(value: string): string {
 
 function suggestVariable(name: string): string | undefined {
   let best: { name: string; distance: number } | undefined;
-  for (const known of knownVariables) {
+  for (const known of settingNames) {
     const distance = measureEditDistance(name, known);
     if (best === undefined || distance < best.distance) best = { name: known, distance };
   }

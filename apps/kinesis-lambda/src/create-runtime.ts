@@ -1,12 +1,6 @@
 import type { DeadLetterStore, Sink } from '@logferry/sink';
-import {
-  createElasticsearchSink,
-  type ElasticsearchAuth,
-  type ElasticsearchSinkOptions,
-} from '@logferry/sink-elasticsearch';
-import { createHttpSink } from '@logferry/sink-http';
-import { createS3DeadLetterStore, createS3Sink, type S3SinkOptions } from '@logferry/sink-s3';
-import type { ElasticsearchConfig, LambdaConfig } from './config';
+import type { LambdaConfig } from './config';
+import { createSinks } from './create-sinks';
 import { ConfigError } from './errors';
 
 /**
@@ -50,8 +44,9 @@ export interface CreateRuntimeOptions {
 }
 
 /**
- * Builds the configured sinks and the dead-letter store. Each package validates its own options
- * here (for example the index template); every failure is collected into ONE {@link ConfigError}.
+ * Builds the configured sinks and the dead-letter store (with {@link createSinks}). Each package
+ * validates its own options here (for example the index template); every failure is collected
+ * into ONE {@link ConfigError}.
  *
  * @throws {ConfigError} listing every sink that could not be built and why.
  * @example
@@ -60,100 +55,16 @@ export interface CreateRuntimeOptions {
  * ```
  */
 export function createRuntime(config: LambdaConfig, options: CreateRuntimeOptions = {}): Runtime {
-  const problems: string[] = [];
-  const causes: unknown[] = [];
-  const build = <Built>(what: string, create: () => Built): Built | undefined => {
-    try {
-      return create();
-    } catch (error) {
-      // The packages' messages name the option and never contain secrets.
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-      causes.push(error);
-      return undefined;
-    }
-  };
-  const shared = {
-    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+  const { sinks, deadLetterStore } = createSinks(config, {
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-  };
-  const s3 = {
-    region: config.s3.region,
-    ...(config.s3.endpoint === undefined
-      ? {}
-      : { endpoint: config.s3.endpoint, forcePathStyle: true }),
-    ...(config.s3.kmsKeyId === undefined
-      ? {}
-      : { serverSideEncryption: { kmsKeyId: config.s3.kmsKeyId } }),
-    ...(options.s3Credentials === undefined ? {} : { credentials: options.s3Credentials }),
-    ...shared,
-  } satisfies Partial<S3SinkOptions>;
-
-  const sinks: Sink[] = [];
-  const elasticsearch = config.elasticsearch;
-  if (elasticsearch !== undefined) {
-    const sink = build('the Elasticsearch sink (LOGFERRY_ELASTICSEARCH_* settings)', () =>
-      createElasticsearchSink({ ...toElasticsearchOptions(elasticsearch), ...shared }),
-    );
-    if (sink !== undefined) sinks.push(sink);
-  }
-  const archive = config.archive;
-  if (archive !== undefined) {
-    const sink = build('the S3 archive (LOGFERRY_ARCHIVE_* and LOGFERRY_S3_* settings)', () =>
-      createS3Sink({ ...s3, bucket: archive.bucket, prefix: archive.prefix }),
-    );
-    if (sink !== undefined) sinks.push(sink);
-  }
-  const http = config.http;
-  if (http !== undefined) {
-    const sink = build('the HTTP sink (LOGFERRY_HTTP_* settings)', () =>
-      createHttpSink({ preset: http.preset, url: http.url.reveal(), ...shared }),
-    );
-    if (sink !== undefined) sinks.push(sink);
-  }
-  const deadLetterStore = build(
-    'the dead-letter store (LOGFERRY_DEAD_LETTER_* and LOGFERRY_S3_* settings)',
-    () =>
-      createS3DeadLetterStore({
-        ...s3,
-        bucket: config.deadLetter.bucket,
-        prefix: config.deadLetter.prefix,
-      }),
-  );
-
-  if (problems.length > 0 || deadLetterStore === undefined) {
-    throw new ConfigError(problems, { cause: causes.length === 1 ? causes[0] : causes });
+    ...(options.s3Credentials === undefined ? {} : { s3Credentials: options.s3Credentials }),
+  });
+  // A LambdaConfig always names a dead-letter store, and createSinks throws when it cannot build one.
+  if (deadLetterStore === undefined) {
+    throw new ConfigError(['the dead-letter store is missing from the configuration']);
   }
   return { sinks, deadLetterStore };
-}
-
-function toElasticsearchOptions(config: ElasticsearchConfig): ElasticsearchSinkOptions {
-  let auth: ElasticsearchAuth;
-  switch (config.auth.kind) {
-    case 'aws-sigv4':
-      auth = { type: 'aws-sigv4', service: config.auth.service, region: config.auth.region };
-      break;
-    case 'basic':
-      auth = {
-        type: 'basic',
-        username: config.auth.username,
-        password: config.auth.password.reveal(),
-      };
-      break;
-    case 'api-key':
-      auth = { type: 'api-key', apiKey: config.auth.apiKey.reveal() };
-      break;
-    case 'none':
-      auth = { type: 'none' };
-      break;
-  }
-  return {
-    url: config.url,
-    auth,
-    jsonMode: config.jsonMode,
-    documentIds: config.documentIds,
-    ...(config.dataStream === undefined
-      ? { indexTemplate: config.indexTemplate }
-      : { dataStream: config.dataStream }),
-    ...(config.bulkMaxBytes === undefined ? {} : { maxBytes: config.bulkMaxBytes }),
-  };
 }

@@ -11,6 +11,8 @@ export {
   type HttpPreset,
   type HttpSinkConfig,
   type LambdaConfig,
+  type LoadConfigOptions,
+  type LogferryConfig,
   loadConfig,
   type S3Config,
   type S3LocationConfig,
@@ -22,6 +24,12 @@ export {
   type KinesisHandler,
 } from './create-handler';
 export { type CreateRuntimeOptions, createRuntime, type Runtime } from './create-runtime';
+export {
+  type CreateSinksOptions,
+  createSinks,
+  type SinkDestination,
+  type Sinks,
+} from './create-sinks';
 export {
   type DecodeBatchOptions,
   type DecodedBatch,
@@ -46,3 +54,4 @@ export {
 export { handler } from './handler';
 export { type FormatInvocationLogOptions, formatInvocationLog, metricsNamespace } from './metrics';
 export { Secret } from './secret';
+export { elasticsearchSettingNames, type SettingName, settingNames } from './setting-names';

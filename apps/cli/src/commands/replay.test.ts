@@ -801,7 +801,7 @@ describe('logferry replay (usage and configuration)', () => {
     });
     expect(exitCode).toBe(2);
     expect(stderr).toContain(
-      '- LOGFERRY_ELASTICSEARCH_UR is not a logferry setting (did you mean LOGFERRY_ELASTICSEARCH_URL?)',
+      "- LOGFERRY_ELASTICSEARCH_UR is not a logferry setting (did you mean LOGFERRY_ELASTICSEARCH_URL?); the known settings are listed by 'logferry replay --help'",
     );
   });
 

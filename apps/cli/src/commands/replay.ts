@@ -1,5 +1,9 @@
 import type { SubscriptionMessage } from '@logferry/cloudwatch-decoder';
+import { type LogferryConfig, loadConfig } from '@logferry/kinesis-lambda/config';
+import { ConfigError } from '@logferry/kinesis-lambda/errors';
+import { settingNames } from '@logferry/kinesis-lambda/setting-names';
 import type { CliIo } from '../cli-io';
+import { convertConfigError } from '../replay/convert-config-error';
 import { createProgressReporter } from '../replay/create-progress-reporter';
 import { createReplaySummary } from '../replay/create-replay-summary';
 import { createReplayTargets } from '../replay/create-replay-targets';
@@ -7,13 +11,12 @@ import { detectReplayMode } from '../replay/detect-replay-mode';
 import { isReplayError, ReplayError } from '../replay/errors';
 import { formatReplaySummary } from '../replay/format-replay-summary';
 import { formatSettingFlag } from '../replay/format-setting-flag';
-import { loadReplayConfig, type ReplayConfig } from '../replay/load-replay-config';
 import { parseReplayArgs } from '../replay/parse-replay-args';
 import { readSettingsFile } from '../replay/read-settings-file';
 import type { ReplayArguments } from '../replay/replay-arguments';
-import { replaySettingNames, secretSettingNames } from '../replay/replay-settings';
 import type { RetryPolicy } from '../replay/retry-policy';
 import { runReplay } from '../replay/run-replay';
+import { secretSettingNames } from '../replay/secret-setting-names';
 
 /**
  * `logferry replay --help`.
@@ -46,7 +49,7 @@ Source:
 
 Destinations: the Lambda's settings. Flags win over --config FILE.json (an object of LOGFERRY_*
 settings), which wins over the environment. Every LOGFERRY_X_Y setting is also a flag --x-y:
-${replaySettingNames
+${settingNames
   .map(
     (name) =>
       `  --${formatSettingFlag(name).padEnd(26)} ${name}${secretSettingNames.has(name) ? ' (secret: prefer the environment)' : ''}`,
@@ -91,7 +94,7 @@ Examples:
  */
 export interface ReplayCommandContext {
   /**
-   * The `fetch` for S3 and Elasticsearch requests.
+   * The `fetch` for every request: S3, Elasticsearch and the HTTP intake.
    * @default globalThis.fetch
    */
   readonly fetch?: typeof fetch;
@@ -174,7 +177,7 @@ export async function runReplayCommand(
         { code: 'invalid-arguments' },
       );
     }
-    if (config.region === undefined) {
+    if (config.s3.region === undefined) {
       throw new ReplayError(
         'AWS_REGION (or --region) is required to sign S3 requests; received neither AWS_REGION nor AWS_DEFAULT_REGION',
         { code: 'invalid-config' },
@@ -242,8 +245,18 @@ export async function runReplayCommand(
   }
 }
 
+/** The Lambda's loader, for a replay: no destination, dead-letter store or region required. */
+function loadReplayConfig(settings: Readonly<Record<string, string | undefined>>): LogferryConfig {
+  try {
+    return loadConfig(settings, { purpose: 'replay' });
+  } catch (error) {
+    if (error instanceof ConfigError) throw convertConfigError(error);
+    throw error;
+  }
+}
+
 /** Destinations that store a replayed event again: say so, since exactly-once is the promise. */
-function describeDuplicates(config: ReplayConfig, destinations: readonly string[]): string[] {
+function describeDuplicates(config: LogferryConfig, destinations: readonly string[]): string[] {
   const notes: string[] = [];
   if (destinations.includes('elasticsearch') && config.elasticsearch?.documentIds === 'none') {
     notes.push(

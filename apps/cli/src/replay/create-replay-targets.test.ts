@@ -1,7 +1,11 @@
 import { inspect } from 'node:util';
+import { loadConfig } from '@logferry/kinesis-lambda/config';
 import { describe, expect, it } from 'vitest';
 import { createReplayTargets } from './create-replay-targets';
-import { loadReplayConfig } from './load-replay-config';
+
+/** The Lambda's loader, as `logferry replay` calls it. */
+const loadReplayConfig = (settings: Record<string, string>) =>
+  loadConfig(settings, { purpose: 'replay' });
 
 const environment = {
   AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',

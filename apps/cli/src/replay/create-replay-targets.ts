@@ -1,14 +1,10 @@
+import type { LogferryConfig } from '@logferry/kinesis-lambda/config';
+import { createSinks, type SinkDestination } from '@logferry/kinesis-lambda/create-sinks';
+import { ConfigError } from '@logferry/kinesis-lambda/errors';
 import type { CredentialsSource } from '@logferry/sigv4';
 import type { DeadLetterStore, Sink } from '@logferry/sink';
-import { createElasticsearchSink, type ElasticsearchAuth } from '@logferry/sink-elasticsearch';
-import { createHttpSink } from '@logferry/sink-http';
-import {
-  createS3DeadLetterStore,
-  type S3ClientOptions,
-  type S3ServerSideEncryption,
-} from '@logferry/sink-s3';
-import { ReplayError } from './errors';
-import type { ReplayConfig } from './load-replay-config';
+import type { S3ClientOptions, S3ServerSideEncryption } from '@logferry/sink-s3';
+import { convertConfigError } from './convert-config-error';
 
 /**
  * Options of {@link createReplayTargets}.
@@ -32,7 +28,7 @@ export interface CreateReplayTargetsOptions {
    */
   readonly needsSinks?: boolean;
   /**
-   * The `fetch` for S3 and Elasticsearch requests (tests count requests with it).
+   * The `fetch` for every request: S3, Elasticsearch and the HTTP intake (tests count requests with it).
    * @default globalThis.fetch
    */
   readonly fetch?: typeof fetch;
@@ -56,140 +52,70 @@ export interface ReplayTargets {
   readonly serverSideEncryption: S3ServerSideEncryption | undefined;
 }
 
+/** The destinations a replay delivers to: the S3 archive is where it reads from, never one. */
+const replayDestinations: readonly SinkDestination[] = ['elasticsearch', 'http'];
+
 /**
- * Builds the destinations, the dead-letter store and the S3 connection the way the Lambda builds
- * them from the same settings (`apps/kinesis-lambda/src/create-runtime.ts`): the same index
- * template, data stream, JSON mode and bulk size, so replayed events land in the same indices
- * with the same ids. The S3 archive is a source here, never a destination. Each package validates
- * its own options; every failure is collected into one error.
+ * Builds the destinations, the dead-letter store and the S3 connection with the Lambda's own
+ * `createSinks`, so replayed events land in the same indices with the same ids. Adds what only a
+ * replay has: `--sink` selection, static credentials from the given environment, and a check
+ * that there is somewhere to send to. Every problem is collected into one error.
  *
  * @throws {ReplayError} `invalid-config` listing every destination that could not be built, a
  * `--sink` that is not configured, or no destination at all when one is needed.
  * @example
  * ```ts
- * const targets = createReplayTargets(loadReplayConfig(settings), { environment: process.env });
+ * const targets = createReplayTargets(loadConfig(settings, { purpose: 'replay' }), { environment: process.env });
  * ```
  */
 export function createReplayTargets(
-  config: ReplayConfig,
+  config: LogferryConfig,
   options: CreateReplayTargetsOptions,
 ): ReplayTargets {
   const problems: string[] = [];
-  const causes: unknown[] = [];
-  const build = <Built>(what: string, create: () => Built): Built | undefined => {
-    try {
-      return create();
-    } catch (error) {
-      // The packages' messages name the option and never contain secrets.
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-      causes.push(error);
-      return undefined;
-    }
-  };
+  let cause: unknown;
   const credentials = readEnvironmentCredentials(options.environment);
-  const shared = options.fetch === undefined ? {} : { fetch: options.fetch };
-  const connection: Omit<S3ClientOptions, 'bucket'> = {
-    ...(config.region === undefined ? {} : { region: config.region }),
-    ...(config.s3Endpoint === undefined
-      ? {}
-      : { endpoint: config.s3Endpoint, forcePathStyle: true }),
-    ...(credentials === undefined ? {} : { credentials }),
-    ...shared,
-  };
-  const serverSideEncryption =
-    config.kmsKeyId === undefined ? undefined : { kmsKeyId: config.kmsKeyId };
-  const wanted = (name: string) =>
-    options.sinkNames === undefined || options.sinkNames.includes(name);
-
-  const sinks: Sink[] = [];
-  const elasticsearch = config.elasticsearch;
-  if (elasticsearch !== undefined && wanted('elasticsearch')) {
-    const sink = build('the Elasticsearch sink (LOGFERRY_ELASTICSEARCH_* settings)', () => {
-      let auth: ElasticsearchAuth;
-      switch (elasticsearch.auth.kind) {
-        case 'aws-sigv4':
-          auth = {
-            type: 'aws-sigv4',
-            service: elasticsearch.auth.service,
-            region: elasticsearch.auth.region,
-            ...(credentials === undefined ? {} : { credentials }),
-          };
-          break;
-        case 'basic':
-          auth = {
-            type: 'basic',
-            username: elasticsearch.auth.username,
-            password: elasticsearch.auth.password.reveal(),
-          };
-          break;
-        case 'api-key':
-          auth = { type: 'api-key', apiKey: elasticsearch.auth.apiKey.reveal() };
-          break;
-        case 'none':
-          auth = { type: 'none' };
-          break;
-      }
-      return createElasticsearchSink({
-        url: elasticsearch.url,
-        auth,
-        jsonMode: elasticsearch.jsonMode,
-        documentIds: elasticsearch.documentIds,
-        ...(elasticsearch.dataStream === undefined
-          ? { indexTemplate: elasticsearch.indexTemplate }
-          : { dataStream: elasticsearch.dataStream }),
-        ...(elasticsearch.bulkMaxBytes === undefined
-          ? {}
-          : { maxBytes: elasticsearch.bulkMaxBytes }),
-        ...shared,
-      });
+  let built: ReturnType<typeof createSinks> | undefined;
+  try {
+    built = createSinks(config, {
+      destinations: replayDestinations.filter(
+        (name) => options.sinkNames === undefined || options.sinkNames.includes(name),
+      ),
+      ...(credentials === undefined
+        ? {}
+        : { s3Credentials: credentials, sigv4Credentials: credentials }),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     });
-    if (sink !== undefined) sinks.push(sink);
-  }
-  const http = config.http;
-  if (http !== undefined && wanted('http')) {
-    const sink = build('the HTTP sink (LOGFERRY_HTTP_* settings)', () =>
-      createHttpSink({ preset: http.preset, url: http.url.reveal() }),
-    );
-    if (sink !== undefined) sinks.push(sink);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+    cause = error.cause;
   }
   for (const name of options.sinkNames ?? []) {
-    if (!(name === 'elasticsearch' ? elasticsearch : config.http)) {
+    if (!(name === 'elasticsearch' ? config.elasticsearch : config.http)) {
       problems.push(
         `--sink ${name} names a destination that is not configured; set ${name === 'elasticsearch' ? 'LOGFERRY_ELASTICSEARCH_URL' : 'LOGFERRY_HTTP_URL'} (or --${name === 'elasticsearch' ? 'elasticsearch-url' : 'http-url'})`,
       );
     }
   }
-  if ((options.needsSinks ?? true) && elasticsearch === undefined && config.http === undefined) {
+  if (
+    (options.needsSinks ?? true) &&
+    config.elasticsearch === undefined &&
+    config.http === undefined
+  ) {
     problems.push(
       'no destination is configured: set LOGFERRY_ELASTICSEARCH_URL or LOGFERRY_HTTP_URL (as for the Lambda; the S3 archive is where a replay reads from, not a destination)',
     );
   }
-  const deadLetter = config.deadLetter;
-  const deadLetterStore =
-    deadLetter === undefined
-      ? undefined
-      : build('the dead-letter store (LOGFERRY_DEAD_LETTER_* and LOGFERRY_S3_* settings)', () =>
-          createS3DeadLetterStore({
-            ...connection,
-            bucket: deadLetter.bucket,
-            prefix: deadLetter.prefix,
-            ...(serverSideEncryption === undefined ? {} : { serverSideEncryption }),
-          }),
-        );
-
-  if (problems.length > 0) {
-    // The sinks built so far have sent nothing, so they hold no connection to close.
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    throw new ReplayError(
-      `Invalid logferry configuration (${count}):\n${problems.map((problem) => `- ${problem}`).join('\n')}`,
-      {
-        code: 'invalid-config',
-        problems,
-        ...(causes.length === 0 ? {} : { cause: causes.length === 1 ? causes[0] : causes }),
-      },
-    );
+  if (problems.length > 0 || built === undefined) {
+    throw convertConfigError(new ConfigError(problems, cause === undefined ? {} : { cause }));
   }
-  return { sinks, deadLetterStore, connection, serverSideEncryption };
+  return {
+    sinks: built.sinks,
+    deadLetterStore: built.deadLetterStore,
+    connection: built.s3Connection,
+    serverSideEncryption: built.serverSideEncryption,
+  };
 }
 
 /** Static credentials from the given environment; `undefined` lets each package read `process.env`. */

@@ -1,5 +1,5 @@
+import { computeBackoffDelay } from '@logferry/kinesis-lambda/compute-backoff-delay';
 import { isSinkError, type RecordOutcome, type Sink, type SinkRecord } from '@logferry/sink';
-import { computeBackoffDelay } from './compute-backoff-delay';
 import { ReplayError } from './errors';
 import type { RetryPolicy } from './retry-policy';
 

@@ -1,6 +1,10 @@
+import { loadConfig } from '@logferry/kinesis-lambda/config';
 import { describe, expect, it } from 'vitest';
 import { detectReplayMode } from './detect-replay-mode';
-import { loadReplayConfig } from './load-replay-config';
+
+/** The Lambda's loader, as `logferry replay` calls it. */
+const loadReplayConfig = (settings: Record<string, string>) =>
+  loadConfig(settings, { purpose: 'replay' });
 
 const config = loadReplayConfig({
   LOGFERRY_ARCHIVE_BUCKET: 'acme-logs',

@@ -1,3 +1,4 @@
+import type { LogferryConfig } from '@logferry/kinesis-lambda/config';
 import { isSinkError } from '@logferry/sink';
 import {
   isS3ArchiveError,
@@ -7,7 +8,6 @@ import {
   type S3ClientOptions,
 } from '@logferry/sink-s3';
 import { ReplayError } from './errors';
-import type { ReplayConfig } from './load-replay-config';
 import type { S3Location } from './parse-s3-url';
 import type { ReplayMode } from './replay-mode';
 
@@ -22,7 +22,7 @@ import type { ReplayMode } from './replay-mode';
 export interface DetectReplayModeOptions {
   readonly source: S3Location;
   /** The settings: the configured archive and dead-letter locations name themselves. */
-  readonly config: ReplayConfig;
+  readonly config: LogferryConfig;
   /** The source bucket's connection, for the last resort: looking at the first object. */
   readonly connection: S3ClientOptions;
 }

@@ -1,4 +1,4 @@
-import type { ReplaySettingName } from './replay-settings';
+import type { SettingName } from '@logferry/kinesis-lambda/setting-names';
 
 /**
  * The flag of a setting: `LOGFERRY_ELASTICSEARCH_URL` → `elasticsearch-url`.
@@ -8,6 +8,6 @@ import type { ReplaySettingName } from './replay-settings';
  * formatSettingFlag('LOGFERRY_S3_ENDPOINT'); // 's3-endpoint'
  * ```
  */
-export function formatSettingFlag(name: ReplaySettingName): string {
+export function formatSettingFlag(name: SettingName): string {
   return name.slice('LOGFERRY_'.length).toLowerCase().replaceAll('_', '-');
 }

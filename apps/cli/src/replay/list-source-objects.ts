@@ -1,6 +1,6 @@
+import { computeBackoffDelay } from '@logferry/kinesis-lambda/compute-backoff-delay';
 import { isSinkError } from '@logferry/sink';
 import { listS3Objects, type S3ClientOptions, type S3ObjectSummary } from '@logferry/sink-s3';
-import { computeBackoffDelay } from './compute-backoff-delay';
 import { ReplayError } from './errors';
 import type { RetryPolicy } from './retry-policy';
 

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
+import { settingNames } from '@logferry/kinesis-lambda/setting-names';
 import { describeReceived } from './describe-received';
 import { ReplayError } from './errors';
 import { formatSettingFlag } from './format-setting-flag';
 import { parseS3Url } from './parse-s3-url';
 import { parseTimeArgument } from './parse-time-argument';
 import type { ReplayArguments } from './replay-arguments';
-import { replaySettingNames } from './replay-settings';
 
-const settingFlags = new Map(replaySettingNames.map((name) => [formatSettingFlag(name), name]));
+const settingFlags = new Map(settingNames.map((name) => [formatSettingFlag(name), name]));
 
 /**
  * Parses the arguments of `logferry replay` (everything after the verb). Every Lambda setting

@@ -1,5 +1,5 @@
+import { computeBackoffDelay } from '@logferry/kinesis-lambda/compute-backoff-delay';
 import { isSinkError } from '@logferry/sink';
-import { computeBackoffDelay } from './compute-backoff-delay';
 import type { RetryPolicy } from './retry-policy';
 
 /**
