@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { inspect } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { isSinkError, type SinkRecord } from '@logferry/sink';
@@ -272,6 +273,41 @@ describe('createElasticsearchSink', () => {
       const tampered = Buffer.from(body);
       tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 1, tampered.length - 1);
       expect(await verify(request(tampered))).toBe(false);
+    });
+
+    it('signs the exact bytes of a body compressed in parallel pieces, which the cluster inflates whole', async () => {
+      const fake = await startFake({
+        auth: {
+          kind: 'sigv4',
+          region: SIGV4_REGION,
+          service: 'es',
+          verifyRequest: createSignatureVerifier('es'),
+        },
+      });
+      const sent: Uint8Array[] = [];
+      const sink = createSink({
+        url: fake.url,
+        auth: { type: 'aws-sigv4', region: SIGV4_REGION, credentials: SIGV4_CREDENTIALS },
+        fetch: async (input, init) => {
+          sent.push(init?.body as Uint8Array);
+          return fetch(input, init);
+        },
+      });
+      // About 1.4 MiB of NDJSON in one chunk: at least two pieces of 256 KiB on any multi-core machine.
+      const records = createTestRecords(600, { largeMessageEvery: 3, largeMessageBytes: 6144 });
+
+      const result = await sink.send(records);
+
+      expect(result.outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
+      expect(fake.storedIds()).toHaveLength(600);
+      expect(sent).toHaveLength(1);
+      const request = lastRequest(fake);
+      expect(request.status).toBe(200);
+      expect(request.headers['content-encoding']).toBe('gzip');
+      // The OS byte 0xff marks the pieces path (zlib's own header says 3, Unix).
+      expect(sent[0]![9]).toBe(availableParallelism() > 1 ? 0xff : 3);
+      expect(Buffer.byteLength(request.body)).toBeGreaterThan(1024 * 1024);
+      expect(gunzipSync(sent[0]!).toString('utf8')).toBe(request.body);
     });
 
     it.each([
@@ -772,7 +808,7 @@ describe('createElasticsearchSink', () => {
         url: 'https://es.example.com',
         auth: { type: 'basic', username },
         compression: 'gzip',
-        gzipLevel: 3,
+        gzipLevel: 1,
         maxBytes: 5_242_880,
         maxOperations: 5000,
         timeoutMs: 30_000,

@@ -4,10 +4,11 @@ import { BULK_DEFAULTS } from '@logferry/elasticsearch-bulk';
  * The documented defaults of the sink's own options, in one place so an application can print or
  * reuse them (for example as the fallback of an environment variable).
  *
- * - `compression` `gzip` at `gzipLevel` 3: realistic log NDJSON shrinks about 9× for about 3.3 ms
- *   of CPU per MiB. Measured with `pnpm bench`, levels 2 and 3 were the fastest (level 3 is
- *   slightly smaller); levels 4 to 9 cost 1.5 to 3 times the CPU for 9–17% fewer bytes (see the
- *   README).
+ * - `compression` `gzip` at `gzipLevel` 1: realistic log NDJSON shrinks about 8.6× (5× with
+ *   payload dumps). Measured with `pnpm bench`, level 1 used the least CPU of all levels, and on
+ *   hex-heavy payload dumps about a quarter less than level 3, whose longer match search is wasted
+ *   there; levels 2 and 3 save only 1–6% more bytes, which pays for their CPU only on links slower
+ *   than about 200 Mbit/s (see the README).
  * - `maxBytes` / `maxOperations`: the bulk library's defaults (5 MiB / 5,000).
  * - `timeoutMs` 30 s: long enough for a 5 MiB `_bulk` on a busy cluster, short enough that a hung
  *   connection leaves most of a Lambda invocation for retries.
@@ -19,7 +20,7 @@ import { BULK_DEFAULTS } from '@logferry/elasticsearch-bulk';
  */
 export const ELASTICSEARCH_SINK_DEFAULTS = {
   compression: 'gzip',
-  gzipLevel: 3,
+  gzipLevel: 1,
   maxBytes: BULK_DEFAULTS.maxBytes,
   maxOperations: BULK_DEFAULTS.maxOperations,
   timeoutMs: 30_000,

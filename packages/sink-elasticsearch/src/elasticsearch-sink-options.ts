@@ -100,9 +100,10 @@ export interface ElasticsearchSinkOptions extends DocumentMapperOptions<SinkReco
    */
   readonly compression?: ElasticsearchCompression;
   /**
-   * zlib level for `gzip`, 1 to 9 (9 is smallest and slowest). On realistic logs levels 2 and 3
-   * were the fastest measured, and level 9 was only 17% smaller than level 3.
-   * @default 3
+   * zlib level for `gzip`, 1 to 9 (9 is smallest and slowest). Level 1 used the least CPU in every
+   * measurement; levels 2 and 3 were 1–6% smaller, level 9 about 22% smaller for 3 to 7 times the
+   * CPU (see the README's performance section).
+   * @default 1
    */
   readonly gzipLevel?: number;
   /**

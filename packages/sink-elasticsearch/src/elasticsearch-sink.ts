@@ -10,7 +10,7 @@ import type { SendOptions, Sink } from '@logferry/sink';
  *   url: 'https://search-logs-abc123.eu-west-1.es.amazonaws.com',
  *   auth: { type: 'aws-sigv4', service: 'es', region: 'eu-west-1' },
  *   compression: 'gzip',
- *   gzipLevel: 3,
+ *   gzipLevel: 1,
  *   maxBytes: 5_242_880,
  *   maxOperations: 5_000,
  *   timeoutMs: 30_000,

@@ -28,7 +28,7 @@ describe('readSinkOptions', () => {
       baseUrl: 'https://es.example.com',
       serverless: false,
       compression: 'gzip',
-      gzipLevel: 3,
+      gzipLevel: 1,
       maxBytes: 5_242_880,
       maxOperations: 5000,
       timeoutMs: 30_000,

@@ -17,7 +17,7 @@ import { summarizeErrorBody } from './summarize-error-body';
  *
  * @example
  * ```ts
- * const context: BulkRequestContext = { transport, bulkUrl, target: 'POST https://es.example.com/_bulk', compression: 'gzip', gzipLevel: 3 };
+ * const context: BulkRequestContext = { transport, bulkUrl, target: 'POST https://es.example.com/_bulk', compression: 'gzip', gzipLevel: 1 };
  * ```
  */
 export interface BulkRequestContext {
