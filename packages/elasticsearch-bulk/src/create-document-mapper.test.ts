@@ -133,6 +133,29 @@ describe('createDocumentMapper', () => {
     });
   });
 
+  it('writes the right account, log group and stream when streams interleave or share a name', () => {
+    const mapper = createDocumentMapper();
+    const streams = [
+      { owner: '111111111111', logGroup: 'g1', logStream: 's1' },
+      { owner: '111111111111', logGroup: 'g2', logStream: 's2' },
+      { owner: '111111111111', logGroup: 'g1', logStream: 's1' },
+      { owner: '111111111111', logGroup: 'g2', logStream: 's1' },
+      { owner: '222222222222', logGroup: 'g2', logStream: 's1' },
+      { owner: '111111111111', logGroup: 'g1', logStream: 's1' },
+    ];
+    // More streams than the cache holds, then the first ones again.
+    for (let index = 0; index < 70; index += 1) {
+      streams.push({ owner: '111111111111', logGroup: 'g1', logStream: `many-${index}` });
+    }
+    streams.push(streams[0]!, streams[1]!);
+    for (const stream of streams) {
+      const source = mapper.encodeOperation(event(stream)).text.split('\n')[1]!;
+      expect(source).toContain(
+        `,"cloud":{"provider":"aws","account":{"id":"${stream.owner}"}},"aws":{"cloudwatch":{"log_group":"${stream.logGroup}","log_stream":"${stream.logStream}"}}`,
+      );
+    }
+  });
+
   it('reuses the JSON text as written when safe, keeping integers beyond 2^53 exact', () => {
     const text = createDocumentMapper().encodeOperation(
       event({ message: '{"traceId":12345678901234567890}' }),

@@ -16,12 +16,22 @@ import { encodeBulkOperation } from './encode-bulk-operation';
 import { BulkError } from './errors';
 import { exceedsUtf8Bytes } from './exceeds-utf8-bytes';
 import { extractJsonFields } from './extract-json-fields';
+import { findReusableJsonText } from './find-reusable-json-text';
 import { compileIndexNameTemplate } from './index-name-template';
 import { isValidIndexName } from './is-valid-index-name';
 import type { LogEventRecord } from './log-event-record';
 import { readChoiceOption } from './read-choice-option';
 import { readIntegerOption } from './read-integer-option';
 import { createUtf8Truncator } from './truncate-utf8';
+
+/** How many log streams' serialized fragments a mapper keeps. */
+const STREAM_FRAGMENT_CACHE_SIZE = 64;
+
+interface StreamFragment {
+  readonly owner: string;
+  readonly logGroup: string;
+  readonly fragment: string;
+}
 
 /** Top-level fields of the default document that JSON fields may never replace. */
 const RESERVED_FIELDS = ['@timestamp', 'message', 'cloud', 'aws', 'event', 'logferry'];
@@ -245,6 +255,9 @@ export function createDocumentMapper<TEvent extends LogEventRecord = LogEventRec
   let memoFiltersFragment = '';
   let memoIndex: string | undefined;
   let memoActionLinePrefix = '';
+  // Behind the stream memo, the fragments of recent streams by log stream name: a Kinesis batch
+  // interleaves a few streams, and each switch would otherwise serialize three strings again.
+  const streamFragments = new Map<string, StreamFragment>();
 
   function serializeStream(event: LogEventRecord): string {
     const { owner, logGroup, logStream } = event;
@@ -252,7 +265,15 @@ export function createDocumentMapper<TEvent extends LogEventRecord = LogEventRec
       memoOwner = owner;
       memoLogGroup = logGroup;
       memoLogStream = logStream;
-      memoStreamFragment = `,"cloud":{"provider":"aws"${regionFragment},"account":{"id":${JSON.stringify(owner)}}},"aws":{"cloudwatch":{"log_group":${JSON.stringify(logGroup)},"log_stream":${JSON.stringify(logStream)}`;
+      const cached = streamFragments.get(logStream);
+      if (cached !== undefined && cached.owner === owner && cached.logGroup === logGroup) {
+        memoStreamFragment = cached.fragment;
+      } else {
+        memoStreamFragment = `,"cloud":{"provider":"aws"${regionFragment},"account":{"id":${JSON.stringify(owner)}}},"aws":{"cloudwatch":{"log_group":${JSON.stringify(logGroup)},"log_stream":${JSON.stringify(logStream)}`;
+        // Bounded: a mapper living across many invocations must not collect every stream.
+        if (streamFragments.size >= STREAM_FRAGMENT_CACHE_SIZE) streamFragments.clear();
+        streamFragments.set(logStream, { owner, logGroup, fragment: memoStreamFragment });
+      }
     }
     return memoStreamFragment;
   }
@@ -292,6 +313,11 @@ export function createDocumentMapper<TEvent extends LogEventRecord = LogEventRec
   }
 
   function serializeJsonFields(message: string): string {
+    if (jsonMode === 'namespace') {
+      // Fast path for the common case; anything it does not vouch for takes the full path below.
+      const reusableText = findReusableJsonText(message, maxJsonDepth, maxJsonFields);
+      if (reusableText !== undefined) return `,${namespaceKey}:${reusableText}`;
+    }
     const extraction = extractJsonFields(message, maxJsonDepth, maxJsonFields);
     if (extraction === undefined) return '';
     if (extraction.skipped !== undefined)
