@@ -57,7 +57,8 @@ ${settingNames
   .join('\n')}
   --sink NAME                  deliver only to this destination: elasticsearch or http (repeat)
 AWS credentials come from the standard environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
-AWS_SESSION_TOKEN).
+AWS_SESSION_TOKEN), else the AWS SDK's default chain (AWS_PROFILE and ~/.aws files, SSO, web
+identity, ECS and EC2 instance roles).
 
 Run:
   --concurrency N     objects processed at once (default 4, at most 64)

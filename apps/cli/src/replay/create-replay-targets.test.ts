@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { loadConfig } from '@logferry/kinesis-lambda/config';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createReplayTargets } from './create-replay-targets';
 
 /** The Lambda's loader, as `logferry replay` calls it. */
@@ -55,7 +55,24 @@ describe('createReplayTargets', () => {
     });
     const targets = createReplayTargets(config, { environment: {}, sinkNames: ['http'] });
     expect(targets.sinks.map((sink) => sink.name)).toEqual(['http']);
-    expect(targets.connection).not.toHaveProperty('credentials');
+  });
+
+  it('falls back to the AWS SDK default chain when the environment has no keys', async () => {
+    const config = loadReplayConfig({ LOGFERRY_HTTP_URL: 'http://127.0.0.1:8080/intake' });
+    const targets = createReplayTargets(config, { environment: {} });
+    const credentials = targets.connection.credentials;
+    expect(typeof credentials).toBe('function');
+    // The chain's first link reads process.env, so stubbing it proves the chain is what signs.
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDFROMCHAIN');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'secret-from-the-chain');
+    try {
+      await expect((credentials as () => Promise<unknown>)()).resolves.toMatchObject({
+        accessKeyId: 'AKIDFROMCHAIN',
+        secretAccessKey: 'secret-from-the-chain',
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('lists every problem: a --sink that is not configured, no destination, a sink option a package refuses', () => {

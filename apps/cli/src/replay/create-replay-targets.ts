@@ -74,7 +74,8 @@ export function createReplayTargets(
 ): ReplayTargets {
   const problems: string[] = [];
   let cause: unknown;
-  const credentials = readEnvironmentCredentials(options.environment);
+  const credentials =
+    readEnvironmentCredentials(options.environment) ?? createDefaultChainCredentials();
   let built: ReturnType<typeof createSinks> | undefined;
   try {
     built = createSinks(config, {
@@ -118,7 +119,31 @@ export function createReplayTargets(
   };
 }
 
-/** Static credentials from the given environment; `undefined` lets each package read `process.env`. */
+/**
+ * The AWS SDK's default provider chain (environment, shared config and credentials files with
+ * `AWS_PROFILE`, SSO, web identity, ECS and EC2 instance metadata), loaded on first use: an operator
+ * replaying from a laptop or a bastion host signs the way the AWS CLI does. The replay is a CLI,
+ * not the Lambda bundle, so the SDK's credential code is allowed here.
+ */
+function createDefaultChainCredentials(): CredentialsSource {
+  let provider: (() => Promise<AwsCredentials>) | undefined;
+  return async () => {
+    if (provider === undefined) {
+      const { defaultProvider } = await import('@aws-sdk/credential-provider-node');
+      provider = defaultProvider();
+    }
+    return provider();
+  };
+}
+
+type AwsCredentials = {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+};
+
+/** Static credentials from the given environment, the first link of the chain. */
 function readEnvironmentCredentials(
   environment: Readonly<Record<string, string | undefined>>,
 ): CredentialsSource | undefined {
