@@ -87,6 +87,48 @@ describe('decodeBatch', () => {
     });
   });
 
+  it('writes exactly the keys that are present, in the same order, with or without the optional ones', () => {
+    const event = buildKinesisEvent(
+      [{ data: 'plain' }, { data: 'optional', approximateArrivalTimestamp: 1_700_000_000_500 }],
+      { shardId: 'shardId-000000000001' },
+    );
+    // Lambda may omit the arrival time; the plain record then has no such key at all.
+    const plainKinesis = event.Records[0]?.kinesis as { approximateArrivalTimestamp?: number };
+    delete plainKinesis.approximateArrivalTimestamp;
+    const base = {
+      messageType: 'DATA_MESSAGE' as const,
+      owner: '123456789012',
+      logGroup: 'orders',
+      logStream: 'stream-1',
+      subscriptionFilters: ['logferry'],
+    };
+    const batch = decodeBatch(event, {
+      decode: (data) =>
+        data === 'plain'
+          ? { ...base, logEvents: [{ id: 'p1', timestamp: 1, message: 'plain' }] }
+          : {
+              ...base,
+              policyLevel: 'ACCOUNT_LEVEL_POLICY',
+              logEvents: [
+                { id: 'o1', timestamp: 2, message: 'both', extractedFields: { status: '200' } },
+                { id: 'o2', timestamp: 3, message: 'policy only' },
+              ],
+            },
+    });
+
+    const sequenceNumber = (index: number) =>
+      JSON.stringify(event.Records[index]?.kinesis.sequenceNumber);
+    expect(batch.records.map((record) => JSON.stringify(record))).toEqual([
+      `{"id":"p1","timestamp":1,"message":"plain","owner":"123456789012","logGroup":"orders","logStream":"stream-1","subscriptionFilters":["logferry"],"position":{"shardId":"shardId-000000000001","sequenceNumber":${sequenceNumber(0)},"recordIndex":0,"eventIndex":0}}`,
+      `{"id":"o1","timestamp":2,"message":"both","extractedFields":{"status":"200"},"owner":"123456789012","logGroup":"orders","logStream":"stream-1","subscriptionFilters":["logferry"],"policyLevel":"ACCOUNT_LEVEL_POLICY","position":{"shardId":"shardId-000000000001","sequenceNumber":${sequenceNumber(1)},"recordIndex":1,"eventIndex":0,"approximateArrivalTimestamp":1700000000500}}`,
+      `{"id":"o2","timestamp":3,"message":"policy only","owner":"123456789012","logGroup":"orders","logStream":"stream-1","subscriptionFilters":["logferry"],"policyLevel":"ACCOUNT_LEVEL_POLICY","position":{"shardId":"shardId-000000000001","sequenceNumber":${sequenceNumber(1)},"recordIndex":1,"eventIndex":1,"approximateArrivalTimestamp":1700000000500}}`,
+    ]);
+    expect(Object.keys(batch.records[0] ?? {})).not.toContain('extractedFields');
+    expect(Object.keys(batch.records[0]?.position ?? {})).not.toContain(
+      'approximateArrivalTimestamp',
+    );
+  });
+
   it('rejects a record without data with an invalid-event error naming the record', () => {
     const event = buildKinesisEvent([{ data: encodeSubscriptionMessage(controlMessage) }]);
     const broken = { Records: [event.Records[0], { eventID: 'x' }] };

@@ -174,28 +174,43 @@ export function decodeBatch(event: KinesisStreamEvent, options: DecodeBatchOptio
       ownLogGroupEvents += message.logEvents.length;
       continue;
     }
+    const { owner, logGroup, logStream, subscriptionFilters, policyLevel } = message;
+    const { sequenceNumber } = kinesis;
     for (let eventIndex = 0; eventIndex < message.logEvents.length; eventIndex += 1) {
       const logEvent = message.logEvents[eventIndex] as DecodedLogEvent;
-      records.push({
-        id: logEvent.id,
-        timestamp: logEvent.timestamp,
-        message: logEvent.message,
-        ...(logEvent.extractedFields === undefined
-          ? {}
-          : { extractedFields: logEvent.extractedFields }),
-        owner: message.owner,
-        logGroup: message.logGroup,
-        logStream: message.logStream,
-        subscriptionFilters: message.subscriptionFilters,
-        ...(message.policyLevel === undefined ? {} : { policyLevel: message.policyLevel }),
-        position: {
-          shardId,
-          sequenceNumber: kinesis.sequenceNumber,
-          recordIndex,
-          eventIndex,
-          ...(approximateArrivalTimestamp === undefined ? {} : { approximateArrivalTimestamp }),
-        },
-      });
+      const { extractedFields } = logEvent;
+      // Literal objects rather than conditional spreads: this runs once per log event, and the
+      // profile showed the spreads (and their temporary objects) in the handler's self time.
+      // The keys and their order are the same either way.
+      const position: SinkRecord['position'] =
+        approximateArrivalTimestamp === undefined
+          ? { shardId, sequenceNumber, recordIndex, eventIndex }
+          : { shardId, sequenceNumber, recordIndex, eventIndex, approximateArrivalTimestamp };
+      records.push(
+        extractedFields === undefined && policyLevel === undefined
+          ? {
+              id: logEvent.id,
+              timestamp: logEvent.timestamp,
+              message: logEvent.message,
+              owner,
+              logGroup,
+              logStream,
+              subscriptionFilters,
+              position,
+            }
+          : {
+              id: logEvent.id,
+              timestamp: logEvent.timestamp,
+              message: logEvent.message,
+              ...(extractedFields === undefined ? {} : { extractedFields }),
+              owner,
+              logGroup,
+              logStream,
+              subscriptionFilters,
+              ...(policyLevel === undefined ? {} : { policyLevel }),
+              position,
+            },
+      );
     }
   }
 

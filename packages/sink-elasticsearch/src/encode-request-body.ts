@@ -82,7 +82,7 @@ async function gzipInPieces(
 }
 
 /**
- * Encodes an NDJSON body to UTF-8 once and, with `gzip`, compresses it on libuv's thread pool (so
+ * Encodes an NDJSON body to UTF-8 once (unless it is given as UTF-8 bytes already) and, with `gzip`, compresses it on libuv's thread pool (so
  * timers and abort signals keep firing meanwhile). A body of 512 KiB or more is split into up to
  * four pieces (at most one per CPU) that compress in parallel into one gzip stream. A compressed
  * body that is not smaller than the original is dropped in favour of the original: the body on
@@ -95,11 +95,11 @@ async function gzipInPieces(
  * ```
  */
 export async function encodeRequestBody(
-  ndjson: string,
+  ndjson: string | Buffer,
   compression: ElasticsearchCompression,
   gzipLevel: number,
 ): Promise<EncodedRequestBody> {
-  const plain = Buffer.from(ndjson, 'utf8');
+  const plain = typeof ndjson === 'string' ? Buffer.from(ndjson, 'utf8') : ndjson;
   if (compression === 'none') return { bytes: plain, contentEncoding: undefined };
   const pieces = countPieces(plain.length);
   const compressed =

@@ -11,6 +11,7 @@ import { encodeRequestBody } from './encode-request-body';
 import { createSinkError } from './errors';
 import { type HttpExchange, type HttpTransport, performRequest } from './perform-request';
 import { summarizeErrorBody } from './summarize-error-body';
+import { writeChunkBytes } from './write-chunk-bytes';
 
 /**
  * What the sink needs to send `_bulk` requests.
@@ -159,7 +160,11 @@ export async function sendBulkChunk(
   signals: readonly (AbortSignal | undefined)[],
   tally: SendTally,
 ): Promise<ChunkAnswer> {
-  const body = await encodeRequestBody(chunk.body, context.compression, context.gzipLevel);
+  const body = await encodeRequestBody(
+    writeChunkBytes(chunk),
+    context.compression,
+    context.gzipLevel,
+  );
   const exchange = await performRequest(
     context.transport,
     {
