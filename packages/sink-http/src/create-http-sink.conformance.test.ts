@@ -1,6 +1,6 @@
 import { describeSinkConformance, startFakeHttpIntake } from '@logferry/sink-testkit';
 import { createHttpSink } from './create-http-sink';
-import { parseIntakeEvents } from './test-support';
+import { createIntakeHarness } from './test-support';
 
 const token = 'generic-intake-T0ken-8d1f2a';
 const maxBytes = 65_536;
@@ -23,23 +23,13 @@ describeSinkConformance(
       timeoutMs,
       healthCheck: { url: `${intake.url}/health` },
     });
-    const events = () => intake.acceptedRequests().flatMap((request) => parseIntakeEvents(request));
-    return {
+    return createIntakeHarness({
+      intake,
       sink,
-      storedIds: async () => events().map((event) => String(event.id)),
-      storedMessages: async () =>
-        new Map(events().map((event) => [String(event.id), String(event.message)])),
-      requestCount: () => intake.requestCount(),
-      injectFault: (fault) => intake.injectFault(fault),
-      maxRequestBytes: maxBytes,
-      largestRequestBytes: () => intake.stats().largestRequestBytes,
-      secrets: [token, `Bearer ${token}`],
+      maxBytes,
       timeoutMs,
-      close: async () => {
-        await sink.close?.();
-        await intake.close();
-      },
-    };
+      secrets: [token, `Bearer ${token}`],
+    });
   },
   {
     skip: {

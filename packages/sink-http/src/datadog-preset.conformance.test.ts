@@ -1,6 +1,6 @@
 import { describeSinkConformance, startFakeHttpIntake } from '@logferry/sink-testkit';
 import { createHttpSink } from './create-http-sink';
-import { parseIntakeEvents } from './test-support';
+import { createIntakeHarness } from './test-support';
 
 const apiKey = '3f9c2a7be1d04c5f8a6b9e2d7c1f0a4b';
 const maxBytes = 65_536;
@@ -27,23 +27,7 @@ describeSinkConformance(
       maxBytes,
       timeoutMs,
     });
-    const events = () => intake.acceptedRequests().flatMap((request) => parseIntakeEvents(request));
-    return {
-      sink,
-      storedIds: async () => events().map((event) => String(event.id)),
-      storedMessages: async () =>
-        new Map(events().map((event) => [String(event.id), String(event.message)])),
-      requestCount: () => intake.requestCount(),
-      injectFault: (fault) => intake.injectFault(fault),
-      maxRequestBytes: maxBytes,
-      largestRequestBytes: () => intake.stats().largestRequestBytes,
-      secrets: [apiKey],
-      timeoutMs,
-      close: async () => {
-        await sink.close?.();
-        await intake.close();
-      },
-    };
+    return createIntakeHarness({ intake, sink, maxBytes, timeoutMs, secrets: [apiKey] });
   },
   {
     skip: {

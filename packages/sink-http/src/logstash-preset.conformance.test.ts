@@ -1,6 +1,6 @@
 import { describeSinkConformance, startFakeHttpIntake } from '@logferry/sink-testkit';
 import { createHttpSink } from './create-http-sink';
-import { parseIntakeEvents } from './test-support';
+import { createIntakeHarness } from './test-support';
 
 const password = 'l0gstash-Pa55word!';
 const basic = `Basic ${Buffer.from(`logferry:${password}`).toString('base64')}`;
@@ -24,23 +24,7 @@ describeSinkConformance(
       maxBytes,
       timeoutMs,
     });
-    const events = () => intake.acceptedRequests().flatMap((request) => parseIntakeEvents(request));
-    return {
-      sink,
-      storedIds: async () => events().map((event) => String(event.id)),
-      storedMessages: async () =>
-        new Map(events().map((event) => [String(event.id), String(event.message)])),
-      requestCount: () => intake.requestCount(),
-      injectFault: (fault) => intake.injectFault(fault),
-      maxRequestBytes: maxBytes,
-      largestRequestBytes: () => intake.stats().largestRequestBytes,
-      secrets: [password, basic],
-      timeoutMs,
-      close: async () => {
-        await sink.close?.();
-        await intake.close();
-      },
-    };
+    return createIntakeHarness({ intake, sink, maxBytes, timeoutMs, secrets: [password, basic] });
   },
   {
     skip: {

@@ -1,6 +1,6 @@
 import { describeSinkConformance, startFakeHttpIntake } from '@logferry/sink-testkit';
 import { createHttpSink } from './create-http-sink';
-import { parseIntakeEvents } from './test-support';
+import { createIntakeHarness } from './test-support';
 
 // Shaped like a real source token: the URL is the only credential.
 const token = 'ZaVnC4dhaV2ZeYg3tQpFkmwEa0zEmv1Nq9rKpCx1bUuB7LHdVdUWIAX0fC0bF6hS_fG1uBqXw==';
@@ -23,23 +23,7 @@ describeSinkConformance(
       maxBytes,
       timeoutMs,
     });
-    const events = () => intake.acceptedRequests().flatMap((request) => parseIntakeEvents(request));
-    return {
-      sink,
-      storedIds: async () => events().map((event) => String(event.id)),
-      storedMessages: async () =>
-        new Map(events().map((event) => [String(event.id), String(event.message)])),
-      requestCount: () => intake.requestCount(),
-      injectFault: (fault) => intake.injectFault(fault),
-      maxRequestBytes: maxBytes,
-      largestRequestBytes: () => intake.stats().largestRequestBytes,
-      secrets: [token],
-      timeoutMs,
-      close: async () => {
-        await sink.close?.();
-        await intake.close();
-      },
-    };
+    return createIntakeHarness({ intake, sink, maxBytes, timeoutMs, secrets: [token] });
   },
   {
     skip: {

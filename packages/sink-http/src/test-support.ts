@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { SinkRecord } from '@logferry/sink';
-import type { IntakeRequest } from '@logferry/sink-testkit';
+import type { Sink, SinkRecord } from '@logferry/sink';
+import type { FakeHttpIntake, IntakeRequest, SinkConformanceHarness } from '@logferry/sink-testkit';
 
 interface DecodedMessage {
   readonly owner: string;
@@ -67,4 +67,41 @@ export function parseIntakeEvents(request: Pick<IntakeRequest, 'text'>): Record<
     .slice(0, -1)
     .split('\n')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * The conformance harness of an HTTP sink posting to the kit's fake intake: stored ids and
+ * messages are the events parsed from accepted request bodies. Test-only; each preset's
+ * conformance file only says how its intake and sink are set up.
+ *
+ * @example
+ * ```ts
+ * return createIntakeHarness({ intake, sink, maxBytes: 65_536, timeoutMs: 1000, secrets: [apiKey] });
+ * ```
+ */
+export function createIntakeHarness(options: {
+  readonly intake: FakeHttpIntake;
+  readonly sink: Sink;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+  readonly secrets: readonly string[];
+}): SinkConformanceHarness {
+  const { intake, sink } = options;
+  const events = () => intake.acceptedRequests().flatMap((request) => parseIntakeEvents(request));
+  return {
+    sink,
+    storedIds: async () => events().map((event) => String(event.id)),
+    storedMessages: async () =>
+      new Map(events().map((event) => [String(event.id), String(event.message)])),
+    requestCount: () => intake.requestCount(),
+    injectFault: (fault) => intake.injectFault(fault),
+    maxRequestBytes: options.maxBytes,
+    largestRequestBytes: () => intake.stats().largestRequestBytes,
+    secrets: options.secrets,
+    timeoutMs: options.timeoutMs,
+    close: async () => {
+      await sink.close?.();
+      await intake.close();
+    },
+  };
 }
