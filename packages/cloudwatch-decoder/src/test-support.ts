@@ -1,4 +1,7 @@
 import { constants, crc32, deflateRawSync, gzipSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { DecodeError } from './errors';
+import type { SubscriptionMessage } from './subscription-message';
 
 /**
  * Both inflaters, for tests that must hold for each of them.
@@ -53,4 +56,35 @@ export function gzipMembers(text: string, splitAt: readonly number[]): Buffer {
   return Buffer.concat(
     bounds.slice(1).map((end, index) => gzipSync(text.slice(bounds[index], end))),
   );
+}
+
+/** The one-event DATA_MESSAGE the record-helper tests decode. Test-only. */
+export const sampleDataMessage: SubscriptionMessage = {
+  messageType: 'DATA_MESSAGE',
+  owner: '123456789012',
+  logGroup: 'foo',
+  logStream: 'stream-1',
+  subscriptionFilters: ['logferry'],
+  logEvents: [{ id: '1', timestamp: 1700000000000, message: 'ilikecats' }],
+};
+
+/**
+ * Asserts that `run` throws a `DecodeError` with code `invalid-input` and exactly `text` as its
+ * message. Test-only.
+ *
+ * @example
+ * ```ts
+ * expectInvalidInput(() => decodeFirehoseRecord({} as never), 'Invalid input: …');
+ * ```
+ */
+export function expectInvalidInput(run: () => unknown, text: string): void {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DecodeError);
+  expect((caught as DecodeError).code).toBe('invalid-input');
+  expect((caught as DecodeError).message).toBe(text);
 }
