@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { type DeadLetterEntry, SinkError } from '@logferry/sink';
-import { createTestRecords, type FaultProxy, startFaultProxy } from '@logferry/sink-testkit';
+import { createTestRecords, type FaultProxy } from '@logferry/sink-testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createS3DeadLetterStore,
@@ -11,28 +11,22 @@ import { listS3Objects } from './list-s3-objects';
 import { readDeadLetterObject } from './read-dead-letter-object';
 import { createIncompressibleText } from './test-support/create-incompressible-text';
 import { startRecordingServer } from './test-support/start-recording-server';
-import { type RunningS3rver, s3rverCredentials, startS3rver } from './test-support/start-s3rver';
+import { s3rverCredentials } from './test-support/start-s3rver';
+import {
+  type DirectS3Connection,
+  startS3rverBehindProxy,
+} from './test-support/start-s3rver-behind-proxy';
 
 const bucket = 'dead-letter-test';
-let s3: RunningS3rver;
 let proxy: FaultProxy;
-let direct: {
-  bucket: string;
-  region: string;
-  endpoint: string;
-  credentials: typeof s3rverCredentials;
-};
+let direct: DirectS3Connection;
+let stopS3: () => Promise<void>;
 
 beforeEach(async () => {
-  s3 = await startS3rver({ buckets: [bucket] });
-  proxy = await startFaultProxy({ target: s3.url });
-  direct = { bucket, region: 'us-east-1', endpoint: s3.url, credentials: s3rverCredentials };
+  ({ proxy, direct, close: stopS3 } = await startS3rverBehindProxy(bucket));
 });
 
-afterEach(async () => {
-  await proxy.close();
-  await s3.close();
-});
+afterEach(() => stopS3());
 
 function createStore(options: Partial<S3DeadLetterStoreOptions> = {}) {
   return createS3DeadLetterStore({ ...direct, endpoint: proxy.url, timeoutMs: 2000, ...options });
