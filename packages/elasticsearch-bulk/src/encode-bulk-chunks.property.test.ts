@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BulkOperation } from './bulk-operation';
 import { encodeBulkChunks } from './encode-bulk-chunks';
+import { encodeBulkOperation } from './encode-bulk-operation';
+
+const textOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 
 /** Text made to break line-based formats: newlines, line separators, quotes, lone surrogates. */
 const hostileText = fc.string({
@@ -60,10 +63,16 @@ describe('encodeBulkChunks (properties)', () => {
               expect(result.operationIndices.length).toBeGreaterThan(0);
               expect(result.operationIndices.length).toBeLessThanOrEqual(options.maxOperations);
               expect(result.byteLength).toBeLessThanOrEqual(options.maxBytes);
-              expect(result.byteLength).toBe(Buffer.byteLength(result.body));
-              expect(result.body).toBe(
-                result.operations.map((operation) => operation.text).join(''),
-              );
+              expect(result.byteLength).toBe(result.bytes.byteLength);
+              // Each operation sits at its recorded place, byte for byte.
+              expect(result.operationEnds).toHaveLength(result.operationIndices.length);
+              result.operationIndices.forEach((operationIndex, position) => {
+                const start = position === 0 ? 0 : result.operationEnds[position - 1]!;
+                expect(textOf(result.bytes.subarray(start, result.operationEnds[position]))).toBe(
+                  encodeBulkOperation(operations[operationIndex]!).text,
+                );
+              });
+              expect(result.operationEnds.at(-1)).toBe(result.byteLength);
               seen.push(...result.operationIndices);
             }
           }
@@ -95,9 +104,10 @@ describe('encodeBulkChunks (properties)', () => {
         const decoded: { action: unknown; source: unknown }[] = [];
         for (const result of encodeBulkChunks(operations, { maxBytes: 1_000_000 })) {
           if (result.kind !== 'chunk') throw new Error(`unexpected ${result.kind}`);
-          expect(result.body.endsWith('\n')).toBe(true);
-          expect(result.body).not.toMatch(/[\u2028\u2029]/);
-          const lines = result.body.split('\n');
+          const body = textOf(result.bytes);
+          expect(body.endsWith('\n')).toBe(true);
+          expect(body).not.toMatch(/[\u2028\u2029]/);
+          const lines = body.split('\n');
           expect(lines.pop()).toBe('');
           expect(lines).toHaveLength(result.operationIndices.length * 2);
           for (let line = 0; line < lines.length; line += 2) {

@@ -25,15 +25,85 @@ describe('encodeBulkChunks', () => {
     expect(rest).toEqual([]);
     expect(chunk).toEqual({
       kind: 'chunk',
-      body:
+      bytes: Buffer.from(
         '{"create":{"_index":"i","_id":"1"}}\n{"m":"a"}\n' +
-        '{"create":{"_index":"i","_id":"2"}}\n{"m":"b"}\n',
+          '{"create":{"_index":"i","_id":"2"}}\n{"m":"b"}\n',
+      ),
       byteLength: 92,
       operationIndices: [0, 1],
-      operations: [
-        encodeBulkOperation(operation('1', 'a')),
-        encodeBulkOperation(operation('2', 'b')),
-      ],
+      operationEnds: [46, 92],
+    });
+  });
+
+  it('grows its buffer past 8 MiB when maxBytes allows, keeping every byte', () => {
+    const message = 'é'.repeat(1_000_000); // 2 MB of UTF-8 per operation
+    const operations = Array.from({ length: 6 }, (_, index) => operation(String(index), message));
+    const [chunk, ...rest] = [...encodeBulkChunks(operations, { maxBytes: 64 * 1024 * 1024 })];
+    expect(rest).toEqual([]);
+    if (chunk?.kind !== 'chunk') throw new Error('expected a chunk');
+    expect(chunk.byteLength).toBe(6 * encodeBulkOperation(operations[0]!).byteLength);
+    expect(chunk.byteLength).toBeGreaterThan(8 * 1024 * 1024);
+    expect(
+      Buffer.from(chunk.bytes).equals(
+        Buffer.from(operations.map((each) => encodeBulkOperation(each).text).join('')),
+      ),
+    ).toBe(true);
+  });
+
+  it('writes chunks into buffers from option allocate, so a caller can reuse them', () => {
+    const operations = ['a', 'b', 'c', 'd', 'e'].map((message, index) =>
+      operation(String(index), message),
+    );
+    const free: Uint8Array[] = [];
+    const asked: number[] = [];
+    let created = 0;
+    const allocate = (byteLength: number) => {
+      asked.push(byteLength);
+      const reused = free.pop();
+      if (reused !== undefined) return reused;
+      created += 1;
+      return new Uint8Array(byteLength);
+    };
+    const texts: string[] = [];
+    for (const result of encodeBulkChunks(operations, { maxBytes: 92, allocate })) {
+      if (result.kind !== 'chunk') throw new Error(result.kind);
+      texts.push(Buffer.from(result.bytes).toString('utf8'));
+      // Done with this chunk: its buffer goes back to the pool for the next one.
+      free.push(new Uint8Array(result.bytes.buffer, result.bytes.byteOffset, 92));
+    }
+    expect(created).toBe(1);
+    expect(asked).toEqual([92, 92, 92]);
+    expect(texts.join('')).toBe(operations.map((each) => encodeBulkOperation(each).text).join(''));
+  });
+
+  it('refuses an allocate option that is not a function or returns too small a buffer', () => {
+    expect(() => encodeBulkChunks([], { allocate: 5 as never })).toThrow(
+      expect.objectContaining({
+        code: 'invalid-options',
+        message: expect.stringContaining('Option allocate must be a function'),
+      }),
+    );
+    const results = encodeBulkChunks([operation('0', 'a')], { allocate: () => new Uint8Array(3) });
+    expect(() => results.next()).toThrow(
+      expect.objectContaining({
+        code: 'invalid-options',
+        message: expect.stringContaining('at least the 5242880 bytes'),
+      }),
+    );
+  });
+
+  it('reports an operation whose declared byteLength is not its UTF-8 size as invalid', () => {
+    const honest = encodeBulkOperation(operation('0', 'é'));
+    const longer = { ...honest, text: `${honest.text} ` } as typeof honest;
+    const shorter = { ...honest, byteLength: honest.byteLength + 1 } as typeof honest;
+    const results = [...encodeBulkChunks([honest, longer, shorter, honest])];
+    expect(summarize(results)).toEqual([
+      { invalid: 1, code: 'invalid-operation' },
+      { invalid: 2, code: 'invalid-operation' },
+      { chunk: [0, 3], bytes: 2 * honest.byteLength },
+    ]);
+    expect(results[0]).toMatchObject({
+      error: { message: expect.stringContaining('declares byteLength 47') },
     });
   });
 

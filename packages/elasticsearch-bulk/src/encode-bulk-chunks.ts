@@ -28,35 +28,52 @@ export interface BulkChunkOptions {
    * @default 5000
    */
   readonly maxOperations?: number;
+  /**
+   * Returns the buffer a chunk's body is written into: at least `byteLength` bytes (at most
+   * `maxBytes`; a chunk may ask again, for a larger one, when a big `maxBytes` makes it grow).
+   * Pass it to reuse the buffers of chunks you are done with — a chunk's `bytes` is a view of the
+   * buffer you returned — instead of leaving each one to the garbage collector, which frees large
+   * buffers late and so inflates peak memory. Never hand out a buffer a chunk still in use views.
+   * @default a new buffer for every chunk
+   */
+  readonly allocate?: (byteLength: number) => Uint8Array;
 }
 
 /**
- * One `_bulk` request body and the operations it holds.
+ * One `_bulk` request body, as UTF-8 bytes, and the operations it holds.
  *
  * @example
  * ```ts
+ * const text = '{"create":{"_index":"logs","_id":"1"}}\n{"message":"hi"}\n';
  * const chunk: BulkChunk = {
  *   kind: 'chunk',
- *   body: '{"create":{"_index":"logs","_id":"1"}}\n{"message":"hi"}\n',
+ *   bytes: Buffer.from(text),
  *   byteLength: 56,
  *   operationIndices: [0],
- *   operations: [encodeBulkOperation(operation)],
+ *   operationEnds: [56],
  * };
+ * new TextDecoder().decode(chunk.bytes) === text; // true
  * ```
  */
 export interface BulkChunk {
   readonly kind: 'chunk';
-  /** The NDJSON body: every operation's two lines, each ending in `\n`. */
-  readonly body: string;
-  /** `body` length in UTF-8 bytes: at most `maxBytes`. */
+  /**
+   * The NDJSON body in UTF-8: every operation's two lines, each ending in `\n`. Send it as is
+   * (`fetch` and `http.request` take it as a body); `new TextDecoder().decode(bytes)` gives the text.
+   */
+  readonly bytes: Uint8Array;
+  /** `bytes.byteLength`: at most `maxBytes`. */
   readonly byteLength: number;
   /**
    * Positions, in the input, of the operations in this chunk, in body order: `_bulk` response item
    * `i` belongs to input operation `operationIndices[i]`.
    */
   readonly operationIndices: readonly number[];
-  /** The encoded operations, `operations[i]` for `operationIndices[i]` (used to split a chunk). */
-  readonly operations: readonly EncodedBulkOperation[];
+  /**
+   * Where each operation ends in `bytes`: operation `i` is `bytes[operationEnds[i - 1] ?? 0,
+   * operationEnds[i])`. Used to split a chunk without encoding anything again.
+   */
+  readonly operationEnds: readonly number[];
 }
 
 /**
@@ -140,16 +157,32 @@ export interface BulkChunkEncodeOptions<TItem> extends BulkChunkOptions {
   readonly encode: (item: TItem) => BulkOperation | EncodedBulkOperation;
 }
 
+/**
+ * The first buffer of a chunk: `maxBytes` at the default 5 MiB, so the default never copies; a
+ * larger `maxBytes` starts here and doubles as operations arrive.
+ */
+const INITIAL_CAPACITY = 8 * 1024 * 1024;
+const textEncoder = new TextEncoder();
+
+function allocateBuffer(byteLength: number): Uint8Array {
+  // Not zero-filled: every byte a chunk exposes is written first.
+  return Buffer.allocUnsafe(byteLength);
+}
+
 function* generateChunks<TItem>(
   items: Iterable<TItem>,
   encode: ((item: TItem) => BulkOperation | EncodedBulkOperation) | undefined,
   maxBytes: number,
   maxOperations: number,
+  allocate: (byteLength: number) => Uint8Array,
 ): Generator<BulkChunkResult, void, undefined> {
-  let body = '';
+  // Each operation's text is written into the chunk's buffer as soon as it is encoded and then
+  // dropped, so the texts die young instead of living (and being copied by the garbage collector)
+  // until the chunk is full; and the body is never a string to flatten and encode afterwards.
+  let buffer: Uint8Array | undefined;
   let byteLength = 0;
   let operationIndices: number[] = [];
-  let encodedOperations: EncodedBulkOperation[] = [];
+  let operationEnds: number[] = [];
   let operationIndex = -1;
   for (const item of items) {
     operationIndex += 1;
@@ -175,20 +208,63 @@ function* generateChunks<TItem>(
       continue;
     }
     if (byteLength + operationBytes > maxBytes || operationIndices.length === maxOperations) {
-      yield { kind: 'chunk', body, byteLength, operationIndices, operations: encodedOperations };
-      body = '';
+      yield {
+        kind: 'chunk',
+        bytes: (buffer as Uint8Array).subarray(0, byteLength),
+        byteLength,
+        operationIndices,
+        operationEnds,
+      };
+      buffer = undefined;
       byteLength = 0;
       operationIndices = [];
-      encodedOperations = [];
+      operationEnds = [];
     }
-    // `+=` builds a rope: the parts are copied once, when the body is written out.
-    body += encoded.text;
-    byteLength += operationBytes;
+    const needed = byteLength + operationBytes;
+    if (buffer === undefined || needed > buffer.length) {
+      const capacity = Math.min(
+        maxBytes,
+        Math.max(needed, buffer === undefined ? INITIAL_CAPACITY : buffer.length * 2),
+      );
+      const grown = allocate(capacity);
+      if (!(grown instanceof Uint8Array) || grown.length < capacity) {
+        throw new BulkError(
+          `Option allocate must return a Uint8Array of at least the ${capacity} bytes asked for; received ${describeReceived(grown)}`,
+          { code: 'invalid-options' },
+        );
+      }
+      if (buffer !== undefined) grown.set(buffer.subarray(0, byteLength));
+      buffer = grown;
+    }
+    // Writing into a view of exactly the declared size catches a forged operation in the same
+    // pass: text longer than declared is not read to its end, shorter text does not fill it.
+    const { read, written } = textEncoder.encodeInto(
+      encoded.text,
+      buffer.subarray(byteLength, needed),
+    );
+    if (read !== encoded.text.length || written !== operationBytes) {
+      yield {
+        kind: 'invalid',
+        operationIndex,
+        error: new BulkError(
+          `operation ${operationIndex} declares byteLength ${operationBytes}, which is not the UTF-8 size of its text (${Buffer.byteLength(encoded.text, 'utf8')} bytes); pass operations from encodeBulkOperation or DocumentMapper.encodeOperation unchanged`,
+          { code: 'invalid-operation' },
+        ),
+      };
+      continue;
+    }
+    byteLength = needed;
     operationIndices.push(operationIndex);
-    encodedOperations.push(encoded);
+    operationEnds.push(byteLength);
   }
   if (operationIndices.length > 0) {
-    yield { kind: 'chunk', body, byteLength, operationIndices, operations: encodedOperations };
+    yield {
+      kind: 'chunk',
+      bytes: (buffer as Uint8Array).subarray(0, byteLength),
+      byteLength,
+      operationIndices,
+      operationEnds,
+    };
   }
 }
 
@@ -216,7 +292,7 @@ function* generateChunks<TItem>(
  *     outcomes[result.operationIndex] = { status: 'rejected', reason: result.kind };
  *     continue;
  *   }
- *   const response = await post('/_bulk', result.body);
+ *   const response = await post('/_bulk', result.bytes);
  *   parseBulkResponse(await response.text(), result.operationIndices.length).forEach((outcome, i) => {
  *     outcomes[result.operationIndices[i]!] = outcome;
  *   });
@@ -257,10 +333,16 @@ export function encodeBulkChunks<TItem>(
       { code: 'invalid-argument' },
     );
   }
-  const { encode } = options;
+  const { encode, allocate = allocateBuffer } = options;
   if (encode !== undefined && typeof encode !== 'function') {
     throw new BulkError(
       `Option encode must be a function when given; received ${describeReceived(encode)}`,
+      { code: 'invalid-options' },
+    );
+  }
+  if (typeof allocate !== 'function') {
+    throw new BulkError(
+      `Option allocate must be a function when given; received ${describeReceived(allocate)}`,
       { code: 'invalid-options' },
     );
   }
@@ -279,5 +361,5 @@ export function encodeBulkChunks<TItem>(
     1,
     1_000_000,
   );
-  return generateChunks(items, encode, maxBytes, maxOperations);
+  return generateChunks(items, encode, maxBytes, maxOperations, allocate);
 }

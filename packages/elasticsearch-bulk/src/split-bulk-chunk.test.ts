@@ -14,17 +14,24 @@ function createChunk(count: number): BulkChunk {
   return chunk;
 }
 
+const textOf = (chunk: BulkChunk) => Buffer.from(chunk.bytes).toString('utf8');
+
 describe('splitBulkChunk', () => {
   it('splits into two halves with their own bodies, sizes and indices; the first gets the odd one', () => {
     const chunk = createChunk(5);
     const [first, second] = splitBulkChunk(chunk);
     expect(first?.operationIndices).toEqual([0, 1, 2]);
     expect(second?.operationIndices).toEqual([3, 4]);
-    expect(first!.body + second!.body).toBe(chunk.body);
-    expect(first!.byteLength).toBe(Buffer.byteLength(first!.body));
-    expect(second!.byteLength).toBe(Buffer.byteLength(second!.body));
+    expect(textOf(first!) + textOf(second!)).toBe(textOf(chunk));
+    expect(first!.byteLength).toBe(Buffer.byteLength(textOf(first!)));
+    expect(second!.byteLength).toBe(Buffer.byteLength(textOf(second!)));
     expect(first!.byteLength + second!.byteLength).toBe(chunk.byteLength);
-    expect(first!.operations).toEqual(chunk.operations.slice(0, 3));
+    expect(first!.operationEnds).toEqual(chunk.operationEnds.slice(0, 3));
+    expect(second!.operationEnds).toEqual(
+      chunk.operationEnds.slice(3).map((end) => end - first!.byteLength),
+    );
+    // Halves are views of the chunk's bytes: a 413 costs no copy.
+    expect(first!.bytes.buffer).toBe(chunk.bytes.buffer);
   });
 
   it('returns a chunk of one operation alone: it cannot be split', () => {
@@ -45,15 +52,18 @@ describe('splitBulkChunk', () => {
       else pending.unshift(...parts);
     }
     expect(singles.map((single) => single.operationIndices[0])).toEqual([...Array(13).keys()]);
-    expect(singles.map((single) => single.body).join('')).toBe(chunk.body);
+    expect(singles.map(textOf).join('')).toBe(textOf(chunk));
+    for (const single of singles) expect(single.operationEnds).toEqual([single.byteLength]);
   });
 
   it('refuses something that is not a chunk from encodeBulkChunks', () => {
     for (const value of [
       null,
       {},
-      { operations: [], operationIndices: [] },
-      { operations: [1], operationIndices: [] },
+      { bytes: new Uint8Array(0), operationIndices: [], operationEnds: [] },
+      { bytes: new Uint8Array(4), operationIndices: [0], operationEnds: [] },
+      { bytes: new Uint8Array(4), operationIndices: [0], operationEnds: [3] },
+      { bytes: 'text', operationIndices: [0], operationEnds: [4] },
     ]) {
       expect(() => splitBulkChunk(value as unknown as BulkChunk)).toThrow(
         expect.objectContaining({

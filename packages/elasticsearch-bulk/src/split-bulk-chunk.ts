@@ -3,19 +3,14 @@ import type { BulkChunk } from './encode-bulk-chunks';
 import { BulkError } from './errors';
 
 function createChunk(chunk: BulkChunk, start: number, end: number): BulkChunk {
-  const operations = chunk.operations.slice(start, end);
-  let body = '';
-  let byteLength = 0;
-  for (const operation of operations) {
-    body += operation.text;
-    byteLength += operation.byteLength;
-  }
+  const from = start === 0 ? 0 : (chunk.operationEnds[start - 1] as number);
+  const to = chunk.operationEnds[end - 1] as number;
   return {
     kind: 'chunk',
-    body,
-    byteLength,
+    bytes: chunk.bytes.subarray(from, to),
+    byteLength: to - from,
     operationIndices: chunk.operationIndices.slice(start, end),
-    operations,
+    operationEnds: chunk.operationEnds.slice(start, end).map((operationEnd) => operationEnd - from),
   };
 }
 
@@ -26,7 +21,7 @@ function createChunk(chunk: BulkChunk, start: number, end: number): BulkChunk {
  * this cluster.
  *
  * @throws {BulkError} `invalid-argument` when `chunk` is not a chunk yielded by
- * `encodeBulkChunks` (no operations, or operations and indices of different lengths).
+ * `encodeBulkChunks` (no operations, or `operationEnds` that do not match the indices and the bytes).
  *
  * @example
  * ```ts
@@ -40,12 +35,14 @@ function createChunk(chunk: BulkChunk, start: number, end: number): BulkChunk {
 export function splitBulkChunk(
   chunk: BulkChunk,
 ): readonly [BulkChunk] | readonly [BulkChunk, BulkChunk] {
-  const count = chunk?.operations?.length;
+  const count = chunk?.operationIndices?.length;
   if (
     typeof count !== 'number' ||
     count === 0 ||
-    !Array.isArray(chunk.operationIndices) ||
-    chunk.operationIndices.length !== count
+    !(chunk.bytes instanceof Uint8Array) ||
+    !Array.isArray(chunk.operationEnds) ||
+    chunk.operationEnds.length !== count ||
+    chunk.operationEnds[count - 1] !== chunk.bytes.byteLength
   ) {
     throw new BulkError(
       `splitBulkChunk needs a chunk from encodeBulkChunks with one index per operation; received ${describeReceived(chunk)}`,

@@ -343,6 +343,62 @@ describe('createElasticsearchSink', () => {
     });
   });
 
+  describe('pipelining', () => {
+    it('encodes the next chunk while one is in flight, and no further ahead', async () => {
+      const fake = await startFake();
+      const records = createTestRecords(8, { seed: 5, largeMessageEvery: 0 });
+      let documentsBuilt = 0;
+      const builtAtRequest: number[] = [];
+      const sink = createSink({
+        url: fake.url,
+        auth: { type: 'none' },
+        maxOperations: 2,
+        toDocument: (_record, createDefaultDocument) => {
+          documentsBuilt += 1;
+          return createDefaultDocument();
+        },
+        fetch: (input, init) => {
+          builtAtRequest.push(documentsBuilt);
+          return fetch(input, init);
+        },
+      });
+      const result = await sink.send(records);
+      expect(result.outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
+      // Request n (chunk n, 2 documents) leaves once chunk n + 1 is built — plus the one document
+      // the chunker builds to learn that chunk n + 1 is full — and never chunk n + 2.
+      expect(builtAtRequest).toEqual([5, 7, 8, 8]);
+      expect(fake.storedIds()).toEqual(records.map((record) => record.id));
+    });
+
+    it.each(['gzip', 'none'] as const)(
+      'reuses chunk buffers without mixing bodies up, across sends and 413 bisects (%s)',
+      async (compression) => {
+        const fake = await startFake({ maxRequestBytes: 1_200 });
+        const sink = createSink({
+          url: fake.url,
+          auth: { type: 'none' },
+          compression,
+          maxBytes: 8_000,
+        });
+        const records = createTestRecords(60, { seed: 9, largeMessageEvery: 0 });
+        const first = await sink.send(records.slice(0, 30));
+        const second = await sink.send(records.slice(30));
+        const outcomes = [...first.outcomes, ...second.outcomes];
+        expect(outcomes.filter((outcome) => outcome.status !== 'delivered')).toEqual([]);
+        // 413s were answered (they count as requests, not as accepted bulk requests).
+        expect(fake.stats().requests).toBeGreaterThan(fake.stats().bulkRequests);
+        // Every stored document is the one its id names: a body overwritten by a reused buffer
+        // would store wrong or duplicate documents, or fail to parse.
+        expect([...fake.storedIds()].sort()).toEqual(records.map((record) => record.id).sort());
+        const stored = new Map(fake.documents().map((document) => [document.id, document.source]));
+        for (const record of records) {
+          expect(stored.get(record.id)).toMatchObject({ message: record.message });
+        }
+        expect(fake.stats().duplicatesRejected).toBe(0);
+      },
+    );
+  });
+
   describe('outcomes', () => {
     it('reports a create conflict (409) as delivered and stores nothing twice', async () => {
       const fake = await startFake();

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { SendOptions, SendResult, SinkRecord } from '@logferry/sink';
 import { checkClusterHealth } from './check-cluster-health';
+import { createChunkBufferPool } from './create-chunk-buffer-pool';
 import { deliverRecords } from './deliver-records';
 import { describeReceived } from './describe-received';
 import type { ElasticsearchSink, ElasticsearchSinkDescription } from './elasticsearch-sink';
@@ -73,6 +74,8 @@ export function createElasticsearchSink(options: ElasticsearchSinkOptions): Elas
     mapper,
     maxBytes,
     maxOperations,
+    // Two: the chunk in flight and the one encoded meanwhile.
+    buffers: createChunkBufferPool(2),
     request: {
       transport,
       bulkUrl: `${baseUrl}/_bulk${BULK_QUERY}`,

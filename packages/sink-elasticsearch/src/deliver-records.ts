@@ -5,14 +5,21 @@ import {
   splitBulkChunk,
 } from '@logferry/elasticsearch-bulk';
 import type { RecordOutcome, SendResult, SinkRecord } from '@logferry/sink';
-import { type BulkRequestContext, type SendTally, sendBulkChunk } from './send-bulk-chunk';
+import type { ChunkBufferPool } from './create-chunk-buffer-pool';
+import type { EncodedRequestBody } from './encode-request-body';
+import {
+  type BulkRequestContext,
+  prepareChunkBody,
+  type SendTally,
+  sendBulkChunk,
+} from './send-bulk-chunk';
 
 /**
  * What {@link deliverRecords} needs: how to turn records into chunks, and how to send them.
  *
  * @example
  * ```ts
- * const context: DeliveryContext = { mapper, maxBytes: 5_242_880, maxOperations: 5_000, request };
+ * const context: DeliveryContext = { mapper, maxBytes: 5_242_880, maxOperations: 5_000, request, buffers: createChunkBufferPool(2) };
  * ```
  */
 export interface DeliveryContext {
@@ -20,6 +27,8 @@ export interface DeliveryContext {
   readonly maxBytes: number;
   readonly maxOperations: number;
   readonly request: BulkRequestContext;
+  /** Where chunk bodies are written; a chunk's buffer goes back once every request for it is answered. */
+  readonly buffers: ChunkBufferPool;
 }
 
 const NOT_CONFIRMED: RecordOutcome = Object.freeze({
@@ -29,10 +38,17 @@ const NOT_CONFIRMED: RecordOutcome = Object.freeze({
   errorType: 'aborted',
 });
 
+/** A chunk whose request body is being prepared (compressed on the thread pool). */
+interface PreparedChunk {
+  readonly chunk: BulkChunk;
+  /** Started ahead of time; `undefined` when it is prepared as the chunk is sent. */
+  readonly body?: Promise<EncodedRequestBody>;
+}
+
 /**
- * Delivers records chunk by chunk — each chunk encoded only when the previous one is answered, so
- * at most one request body is in memory — and returns exactly one outcome per record, in input
- * order.
+ * Delivers records chunk by chunk with one chunk of lookahead — while a chunk compresses and is
+ * sent, the next one is encoded on this thread, so at most two request bodies are in memory — and
+ * returns exactly one outcome per record, in input order.
  *
  * - A record that cannot be encoded, or that is over `maxBytes` on its own, is `rejected` without
  *   being sent (the delivery loop dead-letters it).
@@ -58,35 +74,54 @@ export async function deliverRecords(
   const tally: SendTally = { requests: 0, bytesSent: 0 };
   const isAborted = () => signals.some((signal) => signal?.aborted === true);
   const { maxBytes, maxOperations } = context;
-  chunks: for (const result of encodeBulkChunks(records, {
+  const results = encodeBulkChunks(records, {
     encode: context.mapper.encodeOperation,
     maxBytes,
     maxOperations,
-  })) {
-    if (result.kind === 'invalid') {
-      outcomes[result.operationIndex] = {
-        status: 'rejected',
-        reason: `the record cannot be turned into a document: ${result.error.message}`,
-        errorType: result.error.code,
-      };
-      continue;
+    allocate: context.buffers.allocate,
+  });
+  /** The next chunk, its body already started; records that cannot be sent get their outcome. */
+  const prepareNextChunk = (): PreparedChunk | undefined => {
+    // `next()` by hand: leaving a for-of loop early would close the generator.
+    for (let step = results.next(); step.done !== true; step = results.next()) {
+      const result = step.value;
+      if (result.kind === 'invalid') {
+        outcomes[result.operationIndex] = {
+          status: 'rejected',
+          reason: `the record cannot be turned into a document: ${result.error.message}`,
+          errorType: result.error.code,
+        };
+        continue;
+      }
+      if (result.kind === 'oversized') {
+        outcomes[result.operationIndex] = {
+          status: 'rejected',
+          reason: `the document is ${result.byteLength} bytes as NDJSON, above option maxBytes (${result.maxBytes}); no _bulk request can carry it, so it was not sent`,
+          errorType: 'document-too-large',
+        };
+        continue;
+      }
+      return { chunk: result, body: prepareChunkBody(context.request, result) };
     }
-    if (result.kind === 'oversized') {
-      outcomes[result.operationIndex] = {
-        status: 'rejected',
-        reason: `the document is ${result.byteLength} bytes as NDJSON, above option maxBytes (${result.maxBytes}); no _bulk request can carry it, so it was not sent`,
-        errorType: 'document-too-large',
-      };
-      continue;
-    }
+    return undefined;
+  };
+  let upcoming = isAborted() ? undefined : prepareNextChunk();
+  chunks: while (upcoming !== undefined) {
     // Depth first: the first half of a bisected chunk is settled before the second is sent.
-    const pending: BulkChunk[] = [result];
+    const pending: PreparedChunk[] = [upcoming];
+    const { bytes } = upcoming.chunk;
+    // Its buffer is reused only if every request carrying it got an answer: after a timeout or a
+    // connection failure, the socket may still be reading it.
+    let answeredInFull = true;
+    // Encoding the next chunk here overlaps with this one compressing on the thread pool.
+    upcoming = prepareNextChunk();
     while (pending.length > 0) {
       if (isAborted()) break chunks;
-      const chunk = pending.pop()!;
-      const answer = await sendBulkChunk(context.request, chunk, signals, tally);
+      const { chunk, body } = pending.pop()!;
+      const answer = await sendBulkChunk(context.request, chunk, signals, tally, body);
       if (answer.kind === 'aborted') break chunks;
       if (answer.kind === 'outcomes') {
+        if (!answer.answered) answeredInFull = false;
         answer.outcomes.forEach((outcome, position) => {
           outcomes[chunk.operationIndices[position]!] = outcome;
         });
@@ -94,7 +129,8 @@ export async function deliverRecords(
       }
       const halves = splitBulkChunk(chunk);
       if (halves.length === 2) {
-        pending.push(halves[1], halves[0]);
+        // The second half's body is prepared only once the first is settled, to bound memory.
+        pending.push({ chunk: halves[1] }, { chunk: halves[0] });
         continue;
       }
       outcomes[chunk.operationIndices[0]!] = {
@@ -104,6 +140,7 @@ export async function deliverRecords(
         httpStatus: 413,
       };
     }
+    if (answeredInFull) context.buffers.release(bytes);
   }
   for (let index = 0; index < outcomes.length; index += 1) {
     outcomes[index] ??= NOT_CONFIRMED;

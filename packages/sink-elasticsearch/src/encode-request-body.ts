@@ -13,10 +13,15 @@ const MAX_PIECES = 4;
 /** Deflate's window: each piece may refer back this far into the previous one. */
 const WINDOW_BYTES = 32 * 1024;
 /**
- * Output buffer per thread-pool round trip. zlib's 16 KiB default costs one round trip per
- * 16 KiB of output; 128 KiB needs an eighth of them for the same bytes.
+ * The output buffer for compressing `inputBytes`: large enough for zlib's worst case (stored
+ * blocks, see `deflateBound`), so a whole body compresses in ONE thread-pool job. With a smaller
+ * buffer, every time it fills the job ends and waits for this thread to pick up the output and
+ * queue the next one — and this thread is busy encoding the next chunk, so the compression stalls.
+ * Pages of the buffer that zlib does not write are never touched, so they cost no memory.
  */
-const CHUNK_BYTES = 128 * 1024;
+function outputBufferBytes(inputBytes: number): number {
+  return Math.max(64 * 1024, inputBytes + (inputBytes >>> 10) + 1024);
+}
 /** `zlib.crc32` arrived in Node.js 20.15; without it, bodies are compressed as one stream. */
 const computeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
@@ -62,7 +67,7 @@ async function gzipInPieces(
     deflating.push(
       deflateRawAsync(plain.subarray(start, end), {
         level: gzipLevel,
-        chunkSize: CHUNK_BYTES,
+        chunkSize: outputBufferBytes(end - start),
         finishFlush: end === plain.length ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
         ...(start === 0
           ? {}
@@ -95,17 +100,20 @@ async function gzipInPieces(
  * ```
  */
 export async function encodeRequestBody(
-  ndjson: string | Buffer,
+  ndjson: string | Uint8Array,
   compression: ElasticsearchCompression,
   gzipLevel: number,
 ): Promise<EncodedRequestBody> {
-  const plain = typeof ndjson === 'string' ? Buffer.from(ndjson, 'utf8') : ndjson;
+  const plain =
+    typeof ndjson === 'string'
+      ? Buffer.from(ndjson, 'utf8')
+      : Buffer.from(ndjson.buffer, ndjson.byteOffset, ndjson.byteLength);
   if (compression === 'none') return { bytes: plain, contentEncoding: undefined };
   const pieces = countPieces(plain.length);
   const compressed =
     pieces > 1 && computeCrc32 !== undefined
       ? await gzipInPieces(plain, gzipLevel, pieces, computeCrc32)
-      : await gzipAsync(plain, { level: gzipLevel, chunkSize: CHUNK_BYTES });
+      : await gzipAsync(plain, { level: gzipLevel, chunkSize: outputBufferBytes(plain.length) });
   return compressed.length < plain.length
     ? { bytes: compressed, contentEncoding: 'gzip' }
     : { bytes: plain, contentEncoding: undefined };

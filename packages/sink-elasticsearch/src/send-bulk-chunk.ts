@@ -7,11 +7,10 @@ import {
 import type { RecordOutcome } from '@logferry/sink';
 import { describeNetworkError } from './describe-network-error';
 import type { ElasticsearchCompression } from './elasticsearch-sink-options';
-import { encodeRequestBody } from './encode-request-body';
+import { type EncodedRequestBody, encodeRequestBody } from './encode-request-body';
 import { createSinkError } from './errors';
 import { type HttpExchange, type HttpTransport, performRequest } from './perform-request';
 import { summarizeErrorBody } from './summarize-error-body';
-import { writeChunkBytes } from './write-chunk-bytes';
 
 /**
  * What the sink needs to send `_bulk` requests.
@@ -54,7 +53,12 @@ export interface SendTally {
  * ```
  */
 export type ChunkAnswer =
-  | { readonly kind: 'outcomes'; readonly outcomes: readonly RecordOutcome[] }
+  | {
+      readonly kind: 'outcomes';
+      readonly outcomes: readonly RecordOutcome[];
+      /** Whether the cluster answered: `false` after a timeout, a network or signing failure. */
+      readonly answered: boolean;
+    }
   | { readonly kind: 'split'; readonly reason: string }
   | { readonly kind: 'aborted' };
 
@@ -64,10 +68,11 @@ const NDJSON_HEADERS = {
   'user-agent': 'logferry-sink-elasticsearch',
 };
 
-function answerAllWith(chunk: BulkChunk, outcome: RecordOutcome): ChunkAnswer {
+function answerAllWith(chunk: BulkChunk, outcome: RecordOutcome, answered: boolean): ChunkAnswer {
   return {
     kind: 'outcomes',
-    outcomes: new Array<RecordOutcome>(chunk.operations.length).fill(outcome),
+    answered,
+    outcomes: new Array<RecordOutcome>(chunk.operationIndices.length).fill(outcome),
   };
 }
 
@@ -85,29 +90,38 @@ function classifyResponse(
   const { status } = exchange;
   const answered = `${context.target} answered ${describeStatus(exchange)}`;
   if (status < 100 || status > 599) {
-    return answerAllWith(chunk, {
-      status: 'retryable',
-      reason: `${answered}, which is not an HTTP status`,
-      errorType: 'invalid-response',
-    });
+    return answerAllWith(
+      chunk,
+      {
+        status: 'retryable',
+        reason: `${answered}, which is not an HTTP status`,
+        errorType: 'invalid-response',
+      },
+      true,
+    );
   }
   const decision = classifyBulkHttpStatus(status);
   if (decision === 'parse-items') {
     try {
       return {
         kind: 'outcomes',
-        outcomes: parseBulkResponse(exchange.body, chunk.operations.length),
+        outcomes: parseBulkResponse(exchange.body, chunk.operationIndices.length),
+        answered: true,
       };
     } catch (error) {
       if (!(error instanceof BulkResponseError)) throw error;
       // Nothing is known about which documents were stored; re-sending `create` with their ids
       // cannot duplicate them.
-      return answerAllWith(chunk, {
-        status: error.retryable ? 'retryable' : 'rejected',
-        reason: `${answered} with a body that is not a usable _bulk response: ${error.message}`,
-        errorType: error.code,
-        httpStatus: error.httpStatus ?? status,
-      });
+      return answerAllWith(
+        chunk,
+        {
+          status: error.retryable ? 'retryable' : 'rejected',
+          reason: `${answered} with a body that is not a usable _bulk response: ${error.message}`,
+          errorType: error.code,
+          httpStatus: error.httpStatus ?? status,
+        },
+        true,
+      );
     }
   }
   const summary = summarizeErrorBody(exchange);
@@ -120,9 +134,9 @@ function classifyResponse(
     case 'split':
       return { kind: 'split', reason };
     case 'retry':
-      return answerAllWith(chunk, { status: 'retryable', reason, ...details });
+      return answerAllWith(chunk, { status: 'retryable', reason, ...details }, true);
     case 'reject':
-      return answerAllWith(chunk, { status: 'rejected', reason, ...details });
+      return answerAllWith(chunk, { status: 'rejected', reason, ...details }, true);
     case 'configuration':
       if (status === 401 || status === 403) {
         context.transport.authorizer.forgetCredentials();
@@ -139,11 +153,34 @@ function classifyResponse(
 }
 
 /**
+ * Starts turning a chunk into its request body — its bytes as they are, or gzip on libuv's thread
+ * pool when enabled — and returns the promise at once, so the caller can encode the next chunk on this
+ * thread while this one compresses. The promise never rejects unhandled: a failure surfaces when
+ * {@link sendBulkChunk} awaits it.
+ *
+ * @example
+ * ```ts
+ * const body = prepareChunkBody(context, chunk);
+ * const answer = await sendBulkChunk(context, chunk, [signal], tally, body);
+ * ```
+ */
+export function prepareChunkBody(
+  context: BulkRequestContext,
+  chunk: BulkChunk,
+): Promise<EncodedRequestBody> {
+  const body = encodeRequestBody(chunk.bytes, context.compression, context.gzipLevel);
+  // Marked as handled here because an aborted send may never await it.
+  body.catch(() => {});
+  return body;
+}
+
+/**
  * Sends one chunk as a `_bulk` request — encoded (gzip when enabled), authorized, bounded by the
  * transport's timeout and the given signals — and classifies the answer with the bulk library:
  * per-item outcomes for a 2xx, `split` for a 413, the same `retryable` outcome for every
  * operation on 408/429/5xx/timeouts/connection failures, the same `rejected` outcome on other
- * 4xx. Counts the request and its wire bytes in `tally` once it is sent.
+ * 4xx. Counts the request and its wire bytes in `tally` once it is sent. Pass `preparedBody`
+ * (from {@link prepareChunkBody}) when the body was started earlier.
  *
  * @throws {SinkError} `authentication` (401/403, or SigV4 credentials missing) and `configuration`
  * (3xx, 404, 405, 406, 407, 415, or a signing error no retry can fix), both `retryable: false`.
@@ -159,12 +196,9 @@ export async function sendBulkChunk(
   chunk: BulkChunk,
   signals: readonly (AbortSignal | undefined)[],
   tally: SendTally,
+  preparedBody: Promise<EncodedRequestBody> = prepareChunkBody(context, chunk),
 ): Promise<ChunkAnswer> {
-  const body = await encodeRequestBody(
-    writeChunkBytes(chunk),
-    context.compression,
-    context.gzipLevel,
-  );
+  const body = await preparedBody;
   const exchange = await performRequest(
     context.transport,
     {
@@ -186,25 +220,37 @@ export async function sendBulkChunk(
     case 'aborted':
       return { kind: 'aborted' };
     case 'timeout':
-      return answerAllWith(chunk, {
-        status: 'retryable',
-        reason: `no answer to ${context.target} within ${context.transport.timeoutMs} ms (option timeoutMs)`,
-        errorType: 'timeout',
-      });
+      return answerAllWith(
+        chunk,
+        {
+          status: 'retryable',
+          reason: `no answer to ${context.target} within ${context.transport.timeoutMs} ms (option timeoutMs)`,
+          errorType: 'timeout',
+        },
+        false,
+      );
     case 'network':
-      return answerAllWith(chunk, {
-        status: 'retryable',
-        reason: `${context.target} failed before an answer: ${describeNetworkError(exchange.error)}`,
-        errorType: 'network',
-      });
+      return answerAllWith(
+        chunk,
+        {
+          status: 'retryable',
+          reason: `${context.target} failed before an answer: ${describeNetworkError(exchange.error)}`,
+          errorType: 'network',
+        },
+        false,
+      );
     case 'signing-failed': {
       const { error } = exchange;
       if (error.retryable) {
-        return answerAllWith(chunk, {
-          status: 'retryable',
-          reason: `could not sign ${context.target}: ${error.message}`,
-          errorType: error.code,
-        });
+        return answerAllWith(
+          chunk,
+          {
+            status: 'retryable',
+            reason: `could not sign ${context.target}: ${error.message}`,
+            errorType: error.code,
+          },
+          false,
+        );
       }
       throw createSinkError(`Could not sign ${context.target}: ${error.message}`, {
         code: error.code === 'missing-credentials' ? 'authentication' : 'configuration',
