@@ -101,7 +101,14 @@ export async function deliverRecords(
         };
         continue;
       }
-      return { chunk: result, body: prepareChunkBody(context.request, result) };
+      // Parallel pieces only for the chunk holding the last record: nothing is built after it, so
+      // this thread waits and the cores are free. Earlier chunks compress as one stream on one
+      // core while this thread builds the next chunk on the other.
+      const isLast = result.operationIndices.at(-1) === records.length - 1;
+      return {
+        chunk: result,
+        body: prepareChunkBody(context.request, result, { parallel: isLast }),
+      };
     }
     return undefined;
   };

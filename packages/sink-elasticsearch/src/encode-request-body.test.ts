@@ -94,6 +94,11 @@ describe('encodeRequestBody on large bodies', () => {
     expect(Buffer.from(body.bytes).equals(gzipSync(plain, { level: 3 }))).toBe(true);
   });
 
+  it('compresses as one stream when the caller asks for no parallel pieces', async () => {
+    const body = await encodeRequestBody(plain, 'gzip', 3, false);
+    expect(Buffer.from(body.bytes).equals(gzipSync(plain, { level: 3 }))).toBe(true);
+  });
+
   it('compresses as one stream when the body is under two pieces of 256 KiB', async () => {
     const small = buildLargeNdjson(400 * 1024);
     const body = await encodeRequestBody(small, 'gzip', 1);

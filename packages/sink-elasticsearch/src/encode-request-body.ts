@@ -39,8 +39,8 @@ export interface EncodedRequestBody {
   readonly contentEncoding: 'gzip' | undefined;
 }
 
-function countPieces(byteLength: number): number {
-  if (computeCrc32 === undefined) return 1;
+function countPieces(byteLength: number, parallel: boolean): number {
+  if (!parallel || computeCrc32 === undefined) return 1;
   return Math.max(
     1,
     Math.min(MAX_PIECES, availableParallelism(), Math.floor(byteLength / MIN_PIECE_BYTES)),
@@ -89,7 +89,8 @@ async function gzipInPieces(
 /**
  * Encodes an NDJSON body to UTF-8 once (unless it is given as UTF-8 bytes already) and, with `gzip`, compresses it on libuv's thread pool (so
  * timers and abort signals keep firing meanwhile). A body of 512 KiB or more is split into up to
- * four pieces (at most one per CPU) that compress in parallel into one gzip stream. A compressed
+ * four pieces (at most one per CPU) that compress in parallel into one gzip stream, unless
+ * `parallel` is `false` (the caller has other work for the CPUs meanwhile). A compressed
  * body that is not smaller than the original is dropped in favour of the original: the body on
  * the wire is then never larger than the byte limit the chunk was built to, whatever the content.
  *
@@ -103,13 +104,14 @@ export async function encodeRequestBody(
   ndjson: string | Uint8Array,
   compression: ElasticsearchCompression,
   gzipLevel: number,
+  parallel = true,
 ): Promise<EncodedRequestBody> {
   const plain =
     typeof ndjson === 'string'
       ? Buffer.from(ndjson, 'utf8')
       : Buffer.from(ndjson.buffer, ndjson.byteOffset, ndjson.byteLength);
   if (compression === 'none') return { bytes: plain, contentEncoding: undefined };
-  const pieces = countPieces(plain.length);
+  const pieces = countPieces(plain.length, parallel);
   const compressed =
     pieces > 1 && computeCrc32 !== undefined
       ? await gzipInPieces(plain, gzipLevel, pieces, computeCrc32)

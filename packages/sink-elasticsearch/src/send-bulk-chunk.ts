@@ -155,20 +155,23 @@ function classifyResponse(
 /**
  * Starts turning a chunk into its request body — its bytes as they are, or gzip on libuv's thread
  * pool when enabled — and returns the promise at once, so the caller can encode the next chunk on this
- * thread while this one compresses. The promise never rejects unhandled: a failure surfaces when
- * {@link sendBulkChunk} awaits it.
+ * thread while this one compresses. With `parallel: false` the body compresses as one stream
+ * instead of parallel pieces: the right choice when this thread will be busy meanwhile, since more
+ * compression threads would only compete with it for the cores. The promise never rejects
+ * unhandled: a failure surfaces when {@link sendBulkChunk} awaits it.
  *
  * @example
  * ```ts
- * const body = prepareChunkBody(context, chunk);
+ * const body = prepareChunkBody(context, chunk, { parallel: false }); // the next chunk is built meanwhile
  * const answer = await sendBulkChunk(context, chunk, [signal], tally, body);
  * ```
  */
 export function prepareChunkBody(
   context: BulkRequestContext,
   chunk: BulkChunk,
+  { parallel = true }: { readonly parallel?: boolean } = {},
 ): Promise<EncodedRequestBody> {
-  const body = encodeRequestBody(chunk.bytes, context.compression, context.gzipLevel);
+  const body = encodeRequestBody(chunk.bytes, context.compression, context.gzipLevel, parallel);
   // Marked as handled here because an aborted send may never await it.
   body.catch(() => {});
   return body;
