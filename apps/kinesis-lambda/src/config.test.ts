@@ -39,6 +39,7 @@ describe('loadConfig', () => {
         jsonMode: 'namespace',
         bulkMaxBytes: undefined,
         documentIds: 'event-id',
+        compression: 'gzip',
       },
       archive: { bucket: 'my-log-archive', prefix: 'archive' },
       deadLetter: { bucket: 'my-log-archive', prefix: 'dead-letter' },
@@ -103,6 +104,7 @@ describe('loadConfig', () => {
       LOGFERRY_HTTP_PRESET: 'sumo-logic',
       LOGFERRY_RETRY_BUDGET_MS: '20000',
       LOGFERRY_DOCUMENT_IDS: 'none',
+      LOGFERRY_ELASTICSEARCH_COMPRESSION: 'none',
     });
 
     expect(config.elasticsearch).toMatchObject({
@@ -113,6 +115,7 @@ describe('loadConfig', () => {
       jsonMode: 'root',
       bulkMaxBytes: 1_048_576,
       documentIds: 'none',
+      compression: 'none',
     });
     const auth = config.elasticsearch?.auth;
     expect(auth?.kind === 'basic' && auth.password.reveal()).toBe('changeme');
@@ -188,6 +191,7 @@ describe('loadConfig', () => {
       LOGFERRY_JSON_MODE: 'flatten',
       LOGFERRY_BULK_MAX_BYTES: '5MB',
       LOGFERRY_DOCUMENT_IDS: 'random',
+      LOGFERRY_ELASTICSEARCH_COMPRESSION: 'brotli',
       LOGFERRY_ARCHIVE_BUCKET: 'My_Bucket',
       LOGFERRY_RETRY_BUDGET_MS: '-1',
       LOGFERRY_HTTP_PRESET: 'splunk',
@@ -203,14 +207,53 @@ describe('loadConfig', () => {
       'LOGFERRY_JSON_MODE must be one of namespace, root, off; received "flatten"',
       'LOGFERRY_BULK_MAX_BYTES must be a whole number from 1024 to 104857600; received "5MB"',
       'LOGFERRY_DOCUMENT_IDS must be one of event-id, none; received "random"',
+      'LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of gzip, none; received "brotli"',
       'LOGFERRY_ARCHIVE_BUCKET must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit); received "My_Bucket"',
       'LOGFERRY_HTTP_PRESET is set but LOGFERRY_HTTP_URL is not; set the URL to enable the HTTP sink',
       'AWS_REGION is required to sign S3 requests (the Lambda runtime sets it; set it yourself when running elsewhere)',
       'LOGFERRY_RETRY_BUDGET_MS must be a whole number from 1 to 900000; received "-1"',
     ]);
     expect(error.message).toBe(
-      `Invalid logferry configuration (10 problems):\n${error.problems.map((problem) => `- ${problem}`).join('\n')}`,
+      `Invalid logferry configuration (11 problems):\n${error.problems.map((problem) => `- ${problem}`).join('\n')}`,
     );
+  });
+
+  it('reads LOGFERRY_ELASTICSEARCH_COMPRESSION: gzip by default, gzip or none when set', () => {
+    const base = {
+      ...lambdaEnvironment,
+      LOGFERRY_ELASTICSEARCH_URL: 'https://es.example.com',
+      LOGFERRY_DEAD_LETTER_BUCKET: 'dead-letters',
+    };
+    expect(loadConfig(base).elasticsearch?.compression).toBe('gzip');
+    // Blank counts as unset, as Terraform passes it.
+    expect(
+      loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: ' ' }).elasticsearch?.compression,
+    ).toBe('gzip');
+    expect(
+      loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'gzip' }).elasticsearch
+        ?.compression,
+    ).toBe('gzip');
+    expect(
+      loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'none' }).elasticsearch
+        ?.compression,
+    ).toBe('none');
+    expect(
+      captureConfigError({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'GZIP' }).problems,
+    ).toEqual(['LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of gzip, none; received "GZIP"']);
+    expect(
+      captureConfigError({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESION: 'none' }).problems,
+    ).toEqual([
+      'LOGFERRY_ELASTICSEARCH_COMPRESION is not a logferry setting (did you mean LOGFERRY_ELASTICSEARCH_COMPRESSION?); the known settings are listed in the README',
+    ]);
+    expect(
+      captureConfigError({
+        ...lambdaEnvironment,
+        LOGFERRY_ARCHIVE_BUCKET: 'acme-logs',
+        LOGFERRY_ELASTICSEARCH_COMPRESSION: 'none',
+      }).problems,
+    ).toEqual([
+      'LOGFERRY_ELASTICSEARCH_COMPRESSION is set but LOGFERRY_ELASTICSEARCH_URL is not; set the URL to enable the search sink',
+    ]);
   });
 
   it('requires a sink and a dead-letter bucket', () => {
@@ -349,6 +392,7 @@ describe("loadConfig with purpose 'replay' (logferry replay)", () => {
       jsonMode: 'root',
       bulkMaxBytes: 1048576,
       documentIds: 'event-id',
+      compression: 'gzip',
     });
     expect(config.s3.region).toBe('us-east-1');
   });

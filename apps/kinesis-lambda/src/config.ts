@@ -49,6 +49,13 @@ export interface ElasticsearchConfig {
    * @default 'event-id'
    */
   readonly documentIds: 'event-id' | 'none';
+  /**
+   * Request body compression. `gzip` (level 1) sends about 5–8× fewer bytes for some CPU time;
+   * `none` sends plain NDJSON, worth it only when Lambda CPU, not the link to the cluster, is the
+   * bottleneck (see the README's Performance section).
+   * @default 'gzip'
+   */
+  readonly compression: 'gzip' | 'none';
 }
 
 /**
@@ -182,6 +189,7 @@ const authKinds = ['aws-sigv4', 'basic', 'api-key', 'none'] as const;
 const sigv4Services = ['es', 'aoss'] as const;
 const jsonModes = ['namespace', 'root', 'off'] as const;
 const documentIdModes = ['event-id', 'none'] as const;
+const compressions = ['gzip', 'none'] as const;
 const httpPresets = ['sumo-logic', 'logstash', 'datadog', 'generic'] as const;
 
 /** Lambda's own maximum timeout: a longer budget can never be used. */
@@ -474,12 +482,20 @@ function readElasticsearchConfig(
     'event-id',
     problems,
   );
+  const compression = readChoice(
+    read,
+    'LOGFERRY_ELASTICSEARCH_COMPRESSION',
+    compressions,
+    'gzip',
+    problems,
+  );
 
   if (
     url === undefined ||
     auth === undefined ||
     jsonMode === undefined ||
-    documentIds === undefined
+    documentIds === undefined ||
+    compression === undefined
   ) {
     return undefined;
   }
@@ -491,6 +507,7 @@ function readElasticsearchConfig(
     jsonMode,
     bulkMaxBytes,
     documentIds,
+    compression,
   };
 }
 

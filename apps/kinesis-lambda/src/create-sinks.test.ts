@@ -19,6 +19,21 @@ const credentials = {
   sessionToken: 'session-token-123',
 };
 const noRequest: typeof fetch = () => Promise.reject(new Error('no request may be made'));
+const record = {
+  id: '36747623648293847923847238947239847298347293847234',
+  timestamp: 1_717_200_000_000,
+  message: 'hello',
+  owner: '123456789012',
+  logGroup: '/aws/lambda/checkout',
+  logStream: 'stream',
+  subscriptionFilters: ['all'],
+  position: {
+    shardId: 'shardId-000000000000',
+    sequenceNumber: '1',
+    recordIndex: 0,
+    eventIndex: 0,
+  },
+};
 
 describe('createSinks', () => {
   it('builds every configured sink in delivery order, the dead-letter store and the S3 connection', () => {
@@ -76,28 +91,53 @@ describe('createSinks', () => {
       loadConfig({ ...settings, LOGFERRY_HTTP_URL: '', LOGFERRY_HTTP_PRESET: '' }),
       { destinations: ['elasticsearch'], fetch: recording, sigv4Credentials: credentials },
     );
-    await sinks[0]?.send([
-      {
-        id: '36747623648293847923847238947239847298347293847234',
-        timestamp: 1_717_200_000_000,
-        message: 'hello',
-        owner: '123456789012',
-        logGroup: '/aws/lambda/checkout',
-        logStream: 'stream',
-        subscriptionFilters: ['all'],
-        position: {
-          shardId: 'shardId-000000000000',
-          sequenceNumber: '1',
-          recordIndex: 0,
-          eventIndex: 0,
-        },
-      },
-    ]);
+    await sinks[0]?.send([record]);
     expect(authorizations).toHaveLength(1);
     expect(authorizations[0]).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/es\/aws4_request, /,
     );
   });
+
+  it.each([
+    { setting: 'unset', compression: 'gzip', contentEncoding: 'gzip', firstByte: 0x1f },
+    { setting: 'gzip', compression: 'gzip', contentEncoding: 'gzip', firstByte: 0x1f },
+    // 0x7b is the "{" that opens the NDJSON action line.
+    { setting: 'none', compression: 'none', contentEncoding: null, firstByte: 0x7b },
+  ])(
+    'builds the Elasticsearch sink with compression $compression when LOGFERRY_ELASTICSEARCH_COMPRESSION is $setting',
+    async ({ setting, compression, contentEncoding, firstByte }) => {
+      const requests: { contentEncoding: string | null; body: Uint8Array }[] = [];
+      const recording: typeof fetch = async (_input, init) => {
+        requests.push({
+          contentEncoding: new Headers(init?.headers).get('content-encoding'),
+          body: new Uint8Array(await new Response(init?.body).arrayBuffer()),
+        });
+        return new Response(JSON.stringify({ errors: false, items: [] }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      };
+      const { sinks } = createSinks(
+        loadConfig(
+          {
+            LOGFERRY_ELASTICSEARCH_URL: 'http://127.0.0.1:9200',
+            LOGFERRY_ELASTICSEARCH_AUTH: 'none',
+            ...(setting === 'unset' ? {} : { LOGFERRY_ELASTICSEARCH_COMPRESSION: setting }),
+          },
+          { purpose: 'replay' },
+        ),
+        { fetch: recording },
+      );
+      expect(JSON.parse(JSON.stringify(sinks[0]))).toMatchObject({
+        name: 'elasticsearch',
+        compression,
+        gzipLevel: 1,
+      });
+      await sinks[0]?.send([record]);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.contentEncoding).toBe(contentEncoding);
+      expect(requests[0]?.body[0]).toBe(firstByte);
+    },
+  );
 
   it("collects every sink's option error into one ConfigError, without secrets", () => {
     let caught: unknown;

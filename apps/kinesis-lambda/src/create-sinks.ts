@@ -200,6 +200,7 @@ function toElasticsearchOptions(
     auth,
     jsonMode: config.jsonMode,
     documentIds: config.documentIds,
+    compression: config.compression,
     ...(config.dataStream === undefined
       ? { indexTemplate: config.indexTemplate }
       : { dataStream: config.dataStream }),

@@ -20,6 +20,7 @@ export const elasticsearchSettingNames = [
   'LOGFERRY_JSON_MODE',
   'LOGFERRY_BULK_MAX_BYTES',
   'LOGFERRY_DOCUMENT_IDS',
+  'LOGFERRY_ELASTICSEARCH_COMPRESSION',
 ] as const;
 
 /**

@@ -53,18 +53,19 @@ locals {
   # because a created domain's endpoint is unknown until apply, and filtering on it would hide
   # every key.
   optional_environment = {
-    LOGFERRY_ELASTICSEARCH_AUTH = local.search_enabled ? var.opensearch_auth : null
-    LOGFERRY_SIGV4_SERVICE      = local.search_enabled && var.opensearch_serverless_collection_arn != null ? "aoss" : null
-    LOGFERRY_INDEX_TEMPLATE     = local.search_enabled ? var.lambda_index_template : null
-    LOGFERRY_DATA_STREAM        = local.search_enabled ? var.lambda_data_stream : null
-    LOGFERRY_JSON_MODE          = local.search_enabled ? var.lambda_json_mode : null
-    LOGFERRY_BULK_MAX_BYTES     = local.search_enabled && var.lambda_bulk_max_bytes != null ? tostring(var.lambda_bulk_max_bytes) : null
-    LOGFERRY_DOCUMENT_IDS       = local.search_enabled && var.lambda_document_ids != "event-id" ? var.lambda_document_ids : null
-    LOGFERRY_RETRY_BUDGET_MS    = var.lambda_retry_budget_ms != null ? tostring(var.lambda_retry_budget_ms) : null
-    LOGFERRY_ARCHIVE_BUCKET     = var.archive_enabled ? local.s3_bucket_name : null
-    LOGFERRY_ARCHIVE_PREFIX     = var.archive_enabled ? var.archive_prefix : null
-    LOGFERRY_DEAD_LETTER_BUCKET = local.s3_bucket_name
-    LOGFERRY_DEAD_LETTER_PREFIX = var.dead_letter_prefix
+    LOGFERRY_ELASTICSEARCH_AUTH        = local.search_enabled ? var.opensearch_auth : null
+    LOGFERRY_SIGV4_SERVICE             = local.search_enabled && var.opensearch_serverless_collection_arn != null ? "aoss" : null
+    LOGFERRY_INDEX_TEMPLATE            = local.search_enabled ? var.lambda_index_template : null
+    LOGFERRY_DATA_STREAM               = local.search_enabled ? var.lambda_data_stream : null
+    LOGFERRY_JSON_MODE                 = local.search_enabled ? var.lambda_json_mode : null
+    LOGFERRY_BULK_MAX_BYTES            = local.search_enabled && var.lambda_bulk_max_bytes != null ? tostring(var.lambda_bulk_max_bytes) : null
+    LOGFERRY_DOCUMENT_IDS              = local.search_enabled && var.lambda_document_ids != "event-id" ? var.lambda_document_ids : null
+    LOGFERRY_ELASTICSEARCH_COMPRESSION = local.search_enabled && var.lambda_elasticsearch_compression != "gzip" ? var.lambda_elasticsearch_compression : null
+    LOGFERRY_RETRY_BUDGET_MS           = var.lambda_retry_budget_ms != null ? tostring(var.lambda_retry_budget_ms) : null
+    LOGFERRY_ARCHIVE_BUCKET            = var.archive_enabled ? local.s3_bucket_name : null
+    LOGFERRY_ARCHIVE_PREFIX            = var.archive_enabled ? var.archive_prefix : null
+    LOGFERRY_DEAD_LETTER_BUCKET        = local.s3_bucket_name
+    LOGFERRY_DEAD_LETTER_PREFIX        = var.dead_letter_prefix
     # Set explicitly so objects are SSE-KMS with this key even in a brought-your-own bucket.
     LOGFERRY_S3_KMS_KEY_ID = local.kms_key_arn
   }

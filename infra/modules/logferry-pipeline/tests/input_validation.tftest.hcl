@@ -267,6 +267,16 @@ run "rejects_an_index_template_together_with_a_data_stream" {
   expect_failures = [var.lambda_data_stream]
 }
 
+run "rejects_an_unknown_elasticsearch_compression" {
+  command = plan
+
+  variables {
+    lambda_elasticsearch_compression = "brotli"
+  }
+
+  expect_failures = [var.lambda_elasticsearch_compression]
+}
+
 run "rejects_a_retry_budget_longer_than_the_timeout" {
   command = plan
 

@@ -58,6 +58,11 @@ run "existing_key_log_groups_endpoint_and_bucket" {
   }
 
   assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "LOGFERRY_ELASTICSEARCH_COMPRESSION")
+    error_message = "With the default lambda_elasticsearch_compression (\"gzip\"), LOGFERRY_ELASTICSEARCH_COMPRESSION must be left unset: the Lambda's own default is gzip."
+  }
+
+  assert {
     condition = jsonencode({ for statement in jsondecode(aws_iam_role_policy.lambda.policy).Statement : statement.Sid => statement.Resource if contains(["WriteToTheSearchDomainOnly", "PutArchiveAndDeadLetterObjectsOnly", "UseThePipelineKeyOnly"], statement.Sid) }) == jsonencode({
       PutArchiveAndDeadLetterObjectsOnly = ["arn:aws:s3:::company-log-archive/archive/*", "arn:aws:s3:::company-log-archive/dead-letter/*"]
       UseThePipelineKeyOnly              = "arn:aws:kms:eu-west-1:111122223333:key/0b0c0d0e-1111-2222-3333-444455556666"
@@ -97,6 +102,19 @@ run "serverless_collection_gets_aoss_on_that_collection_only" {
   assert {
     condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_DOCUMENT_IDS"] == "none"
     error_message = "A time-series collection needs documents without _id: lambda_document_ids = \"none\" must reach the Lambda."
+  }
+}
+
+run "uncompressed_search_requests_reach_the_lambda" {
+  command = apply
+
+  variables {
+    lambda_elasticsearch_compression = "none"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_ELASTICSEARCH_COMPRESSION"] == "none"
+    error_message = "lambda_elasticsearch_compression = \"none\" must reach the Lambda as LOGFERRY_ELASTICSEARCH_COMPRESSION=none."
   }
 }
 
@@ -186,6 +204,8 @@ run "archive_only_pipeline_sets_no_search_settings" {
     opensearch_endpoint    = null
     opensearch_domain_arn  = null
     lambda_retry_budget_ms = 60000
+    # A search setting the Lambda would reject without LOGFERRY_ELASTICSEARCH_URL.
+    lambda_elasticsearch_compression = "none"
   }
 
   assert {
