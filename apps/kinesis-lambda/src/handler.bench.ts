@@ -10,8 +10,10 @@ import { buildRealisticBatch, type RealisticBatch } from './testing/build-realis
 import { type BenchRunner, createBenchRunners } from './testing/create-bench-runners';
 
 // Handler time vs a bare floor (base64 + gunzip + JSON.parse + minimal NDJSON), network excluded,
-// on a typical batch and on one near Lambda's 6 MB payload limit; plus peak RSS growth measured in
-// one child process per contender. Timings on this machine are noisy: read the ratios.
+// on a typical batch and on one near Lambda's 6 MB payload limit, plus peak RSS growth. Every
+// contender runs in its own fresh child process (scripts/measure-contender.ts), several rounds in
+// a shuffled order; each round's ratios use the floor measured in that round. Timings on this
+// machine are noisy: read the ratios, and their spread over the rounds.
 
 const run = promisify(execFile);
 const packageDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,94 +23,135 @@ const batches: Record<'typical' | 'large', RealisticBatch> = {
   typical: buildRealisticBatch('typical'),
   large: buildRealisticBatch('large'),
 };
+const plans = {
+  typical: { rounds: 5, timedRuns: 7 },
+  large: { rounds: 4, timedRuns: 5 },
+} as const;
+
+interface ContenderMeasurement {
+  readonly growth: number;
+  readonly valid: boolean;
+  readonly durationsMs: readonly number[];
+}
 
 function describeBatch(batch: RealisticBatch): string {
   return `${batch.records} records × ${Math.round(batch.events / batch.records)} events (${batch.events} events, payload ${(batch.payloadBytes / 1e6).toFixed(2)} MB, messages ${(batch.messageBytes / 1e6).toFixed(1)} MB)`;
 }
 
-/** Runs every contender in turn, `rounds` times, and returns each one's median in ms. */
-async function measureInterleaved(
-  batch: RealisticBatch,
-  rounds: number,
-): Promise<Record<string, number>> {
-  const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  for (const name of names) await (runners[name] as BenchRunner)(batch.event); // warm-up
-  for (let round = 0; round < rounds; round += 1) {
-    for (const name of names) {
-      const started = performance.now();
-      await (runners[name] as BenchRunner)(batch.event);
-      samples[name]?.push(performance.now() - started);
-    }
-  }
-  return Object.fromEntries(
-    names.map((name) => {
-      const sorted = [...(samples[name] ?? [])].sort((first, second) => first - second);
-      return [name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN];
-    }),
-  );
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((first, second) => first - second);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function measureMemory(
-  batch: RealisticBatch,
-): Promise<Record<string, { growth: number; valid: boolean }>> {
-  const directory = await mkdtemp(join(tmpdir(), 'logferry-bench-'));
-  try {
-    const script = join(packageDirectory, 'dist', 'measure-memory.mjs');
-    await build({
-      absWorkingDir: packageDirectory,
-      entryPoints: ['scripts/measure-memory.ts'],
-      outfile: script,
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      logLevel: 'warning',
-    });
-    const eventPath = join(directory, 'event.json');
-    await writeFile(eventPath, JSON.stringify(batch.event));
-    const results: Record<string, { growth: number; valid: boolean }> = {};
-    for (const name of names) {
-      const { stdout } = await run(process.execPath, ['--expose-gc', script, name, eventPath], {
-        cwd: packageDirectory,
-        maxBuffer: 1024 * 1024,
-      });
-      const measured = JSON.parse(stdout.trim().split('\n').at(-1) as string) as {
-        growth: number;
-        valid: boolean;
-      };
-      results[name] = measured;
-    }
-    return results;
-  } finally {
-    await rm(directory, { recursive: true, force: true });
+function shuffle<Value>(values: readonly Value[]): Value[] {
+  const shuffled = [...values];
+  for (let index = shuffled.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [shuffled[index], shuffled[other]] = [shuffled[other] as Value, shuffled[index] as Value];
   }
+  return shuffled;
+}
+
+async function buildChildScript(): Promise<string> {
+  // Not in dist/, which the cold-start bench rebuilds (and empties) meanwhile; inside the package,
+  // so the bundle's bare imports still resolve from its node_modules.
+  const script = join(
+    packageDirectory,
+    'node_modules',
+    '.cache',
+    'logferry-bench',
+    'measure-contender.mjs',
+  );
+  await build({
+    absWorkingDir: packageDirectory,
+    entryPoints: ['scripts/measure-contender.ts'],
+    outfile: script,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  return script;
+}
+
+async function measureContender(
+  script: string,
+  name: string,
+  eventPath: string,
+  timedRuns: number,
+): Promise<ContenderMeasurement> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', script, name, eventPath, String(timedRuns)],
+    { cwd: packageDirectory, maxBuffer: 1024 * 1024 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as ContenderMeasurement;
+}
+
+function formatRange(values: readonly number[], digits: number): string {
+  const low = Math.min(...values).toFixed(digits);
+  const high = Math.max(...values).toFixed(digits);
+  return low === high ? low : `${low}–${high}`;
 }
 
 const report: string[] = [];
-for (const kind of ['typical', 'large'] as const) {
-  const batch = batches[kind];
-  const timings = await measureInterleaved(batch, kind === 'typical' ? 9 : 5);
-  const memory = await measureMemory(batch);
-  const floor = timings.floor as number;
-  const floorMemory = memory.floor?.growth ?? Number.NaN;
-  report.push(`\n${kind} batch: ${describeBatch(batch)}`);
-  report.push('| contender | median ms | × floor | peak RSS growth MB | × floor |');
-  report.push('| --- | --- | --- | --- | --- |');
-  for (const name of names) {
-    const growth = memory[name];
-    report.push(
-      `| ${name} | ${(timings[name] as number).toFixed(1)} | ${((timings[name] as number) / floor).toFixed(2)} | ${growth === undefined ? '?' : `${(growth.growth / 1e6).toFixed(1)}${growth.valid ? '' : ' (no new peak)'}`} | ${growth === undefined ? '?' : (growth.growth / floorMemory).toFixed(2)} |`,
+const directory = await mkdtemp(join(tmpdir(), 'logferry-bench-'));
+try {
+  const script = await buildChildScript();
+  for (const kind of ['typical', 'large'] as const) {
+    const batch = batches[kind];
+    const { rounds, timedRuns } = plans[kind];
+    const eventPath = join(directory, `${kind}.json`);
+    await writeFile(eventPath, JSON.stringify(batch.event));
+    const ratios: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+    const medians: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+    const growths: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+    const growthRatios: Record<string, number[]> = Object.fromEntries(
+      names.map((name) => [name, []]),
     );
+    for (let round = 0; round < rounds; round += 1) {
+      const measured: Record<string, ContenderMeasurement> = {};
+      for (const name of shuffle(names)) {
+        measured[name] = await measureContender(script, name, eventPath, timedRuns);
+      }
+      const floor = measured.floor as ContenderMeasurement;
+      for (const name of names) {
+        const contender = measured[name] as ContenderMeasurement;
+        medians[name]?.push(median(contender.durationsMs));
+        ratios[name]?.push(median(contender.durationsMs) / median(floor.durationsMs));
+        if (contender.valid && floor.valid) {
+          growths[name]?.push(contender.growth / 1e6);
+          growthRatios[name]?.push(contender.growth / floor.growth);
+        }
+      }
+    }
+    report.push(`\n${kind} batch: ${describeBatch(batch)}`);
+    report.push(
+      `${rounds} rounds × ${timedRuns} timed runs per contender; ratios per round against that round's floor`,
+    );
+    report.push(
+      '| contender | median ms | × floor (median of rounds) | × floor (range) | peak RSS growth MB | × floor (median) |',
+    );
+    report.push('| --- | --- | --- | --- | --- | --- |');
+    for (const name of names) {
+      const growth = growths[name] ?? [];
+      report.push(
+        `| ${name} | ${median(medians[name] ?? []).toFixed(1)} | ${median(ratios[name] ?? []).toFixed(2)} | ${formatRange(ratios[name] ?? [], 2)} | ${growth.length === 0 ? 'no new peak' : formatRange(growth, 1)} | ${growth.length === 0 ? '?' : median(growthRatios[name] ?? []).toFixed(2)} |`,
+      );
+    }
   }
+} finally {
+  await rm(directory, { recursive: true, force: true });
 }
 console.log(
-  `\nlogferry Lambda handler benchmark (ratios against the floor measured in the same run)${report.join('\n')}\n`,
+  `\nlogferry Lambda handler benchmark (each contender in its own process; ratios against the floor measured in the same round)${report.join('\n')}\n`,
 );
 
-describe(`typical batch: ${describeBatch(batches.typical)}`, () => {
+describe(`in one shared process, typical batch: ${describeBatch(batches.typical)}`, () => {
   afterAll(() => {});
-  for (const name of names) {
+  for (const name of ['floor', 'handler', 'handler-uncompressed'] as const) {
     bench(
       name,
       async () => {

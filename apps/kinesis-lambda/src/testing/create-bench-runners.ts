@@ -24,8 +24,12 @@ export type BenchRunner = (event: KinesisStreamEvent) => Promise<number>;
  *   until the batch is done (a shipper must hold its batch until it is acknowledged);
  * - `blueprint`: the AWS blueprint's approach (see `transformLikeBlueprint`), bodies kept likewise;
  * - `handler`: the real Lambda handler with the real Elasticsearch sink at its production defaults
- *   (gzip level 3, 5 MiB chunks), whose `fetch` answers `{"errors":false}` at once;
- * - `handler-uncompressed`: the same with `compression: 'none'` — the floor does not compress.
+ *   (gzip level 1, 5 MiB chunks), whose `fetch` answers `{"errors":false}` at once;
+ * - `handler-uncompressed`: the same with `compression: 'none'` — the floor does not compress;
+ * - `handler over 1 Gbit/s` and `handler-uncompressed over 1 Gbit/s`: the same two, with a `fetch`
+ *   that answers only after the body would have crossed a 1 Gbit/s link (plus a 1 ms round trip),
+ *   to show what compression buys once the network counts. 1 Gbit/s is generous for a Lambda
+ *   function, so it favours sending uncompressed.
  *
  * Each returns a number derived from its output so the work cannot be optimized away.
  *
@@ -36,7 +40,12 @@ export type BenchRunner = (event: KinesisStreamEvent) => Promise<number>;
  * ```
  */
 export function createBenchRunners(): Record<
-  'floor' | 'blueprint' | 'handler' | 'handler-uncompressed',
+  | 'floor'
+  | 'blueprint'
+  | 'handler'
+  | 'handler-uncompressed'
+  | 'handler over 1 Gbit/s'
+  | 'handler-uncompressed over 1 Gbit/s',
   BenchRunner
 > {
   const noOpFetch: typeof fetch = async (_input, init) => {
@@ -47,6 +56,13 @@ export function createBenchRunners(): Record<
       status: 200,
       headers: { 'content-type': 'application/json' },
     });
+  };
+  const linkBytesPerMs = 1e9 / 8 / 1000;
+  const linkFetch: typeof fetch = async (input, init) => {
+    const body = init?.body as Uint8Array | undefined;
+    const transferMs = 1 + (body?.byteLength ?? 0) / linkBytesPerMs;
+    await new Promise((resolve) => setTimeout(resolve, transferMs));
+    return noOpFetch(input, init);
   };
   const buildHandler = (sink: Sink) =>
     createHandler({
@@ -71,6 +87,21 @@ export function createBenchRunners(): Record<
       fetch: noOpFetch,
     }),
   );
+  const overLink = buildHandler(
+    createElasticsearchSink({
+      url: 'http://127.0.0.1:9',
+      auth: { type: 'none' },
+      fetch: linkFetch,
+    }),
+  );
+  const uncompressedOverLink = buildHandler(
+    createElasticsearchSink({
+      url: 'http://127.0.0.1:9',
+      auth: { type: 'none' },
+      compression: 'none',
+      fetch: linkFetch,
+    }),
+  );
   const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 900_000 };
   const keepAll =
     (transform: (data: string) => string): BenchRunner =>
@@ -84,5 +115,9 @@ export function createBenchRunners(): Record<
     handler: async (event) => (await handler(event, context)).batchItemFailures.length,
     'handler-uncompressed': async (event) =>
       (await uncompressed(event, context)).batchItemFailures.length,
+    'handler over 1 Gbit/s': async (event) =>
+      (await overLink(event, context)).batchItemFailures.length,
+    'handler-uncompressed over 1 Gbit/s': async (event) =>
+      (await uncompressedOverLink(event, context)).batchItemFailures.length,
   };
 }
