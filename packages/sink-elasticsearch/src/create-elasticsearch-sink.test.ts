@@ -370,6 +370,41 @@ describe('createElasticsearchSink', () => {
       expect(fake.storedIds()).toEqual(records.map((record) => record.id));
     });
 
+    it('never reuses the buffer of a request that timed out: the socket may still read it', async () => {
+      const fake = await startFake();
+      const records = createTestRecords(12, { seed: 13, largeMessageEvery: 0 });
+      let timedOutBody: Uint8Array | undefined;
+      let copyAtTimeout: Buffer | undefined;
+      const sink = createSink({
+        url: fake.url,
+        auth: { type: 'none' },
+        compression: 'none',
+        maxOperations: 2,
+        timeoutMs: 100,
+        fetch: (input, init) => {
+          if (timedOutBody === undefined) {
+            // The first request never gets an answer; keep a view of its body, as a socket would.
+            timedOutBody = init?.body as Uint8Array;
+            copyAtTimeout = Buffer.from(timedOutBody);
+            return new Promise((_resolve, reject) => {
+              init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+            });
+          }
+          return fetch(input, init);
+        },
+      });
+
+      const result = await sink.send(records);
+
+      expect(result.outcomes.map((outcome) => outcome.status)).toEqual([
+        'retryable',
+        'retryable',
+        ...new Array(10).fill('delivered'),
+      ]);
+      // Five more chunks were built after the timeout; none of them was written over its body.
+      expect(Buffer.from(timedOutBody!).equals(copyAtTimeout!)).toBe(true);
+    });
+
     it.each(['gzip', 'none'] as const)(
       'reuses chunk buffers without mixing bodies up, across sends and 413 bisects (%s)',
       async (compression) => {
