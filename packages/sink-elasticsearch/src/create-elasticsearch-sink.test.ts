@@ -434,6 +434,91 @@ describe('createElasticsearchSink', () => {
     );
   });
 
+  describe('sendSequence', () => {
+    it('delivers records produced on demand, taking them only as chunks are built', async () => {
+      const fake = await startFake();
+      const records = createTestRecords(9, { seed: 17, largeMessageEvery: 0 });
+      let produced = 0;
+      const producedAtRequest: number[] = [];
+      function* produce() {
+        for (const record of records) {
+          produced += 1;
+          yield record;
+        }
+      }
+      const sink = createSink({
+        url: fake.url,
+        auth: { type: 'none' },
+        maxOperations: 2,
+        fetch: (input, init) => {
+          producedAtRequest.push(produced);
+          return fetch(input, init);
+        },
+      });
+
+      const result = await sink.sendSequence(produce());
+
+      expect(result.outcomes).toEqual(records.map(() => ({ status: 'delivered' })));
+      expect(result.requests).toBe(5);
+      // Chunk n leaves once chunk n + 1 is built (plus the record that showed it full).
+      expect(producedAtRequest).toEqual([5, 7, 9, 9, 9]);
+      expect(fake.storedIds()).toEqual(records.map((record) => record.id));
+    });
+
+    it('gives outcomes only for the records it took when aborted, and takes no more', async () => {
+      const fake = await startFake();
+      const records = createTestRecords(10, { seed: 19, largeMessageEvery: 0 });
+      const controller = new AbortController();
+      let produced = 0;
+      function* produce() {
+        for (const record of records) {
+          produced += 1;
+          yield record;
+        }
+      }
+      let requests = 0;
+      const sink = createSink({
+        url: fake.url,
+        auth: { type: 'none' },
+        maxOperations: 2,
+        fetch: (input, init) => {
+          requests += 1;
+          // The caller gives up as the second request leaves.
+          if (requests === 2) controller.abort();
+          return fetch(input, init);
+        },
+      });
+
+      const result = await sink.sendSequence(produce(), { signal: controller.signal });
+
+      // Taken: chunk 1 (confirmed), chunk 2 (aborted), chunk 3 built meanwhile and the record
+      // that showed it full; none after the abort.
+      expect(produced).toBe(7);
+      expect(result.outcomes.map((outcome) => outcome.status)).toEqual([
+        'delivered',
+        'delivered',
+        'retryable',
+        'retryable',
+        'retryable',
+        'retryable',
+        'retryable',
+      ]);
+      expect(result.outcomes[2]).toMatchObject({ errorType: 'aborted' });
+    });
+
+    it('refuses something that is not iterable, and an already aborted signal', async () => {
+      const sink = createSink({ url: 'http://127.0.0.1:9', auth: { type: 'none' } });
+      await expectSinkError(sink.sendSequence(42 as never), {
+        code: 'invalid-options',
+        retryable: false,
+      });
+      await expectSinkError(sink.sendSequence(SAMPLE_RECORDS, { signal: AbortSignal.abort() }), {
+        code: 'aborted',
+        retryable: true,
+      });
+    });
+  });
+
   describe('outcomes', () => {
     it('reports a create conflict (409) as delivered and stores nothing twice', async () => {
       const fake = await startFake();

@@ -128,6 +128,28 @@ export function createElasticsearchSink(options: ElasticsearchSinkOptions): Elas
           { code: 'aborted', retryable: true, cause: signal.reason },
         );
       }
+      return deliverRecords(delivery, records, [signal, closing.signal], records.length);
+    },
+    async sendSequence(
+      records: Iterable<SinkRecord>,
+      sendOptions?: SendOptions,
+    ): Promise<SendResult> {
+      ensureOpen('sendSequence()');
+      const signal = readSignal(sendOptions, 'sendSequence()');
+      if (
+        typeof (records as Partial<Iterable<SinkRecord>> | null)?.[Symbol.iterator] !== 'function'
+      ) {
+        throw createSinkError(
+          `sendSequence() needs an iterable of SinkRecord; received ${records === null ? 'null' : typeof records}`,
+          { code: 'invalid-options', retryable: false },
+        );
+      }
+      if (signal?.aborted === true) {
+        throw createSinkError(
+          "sendSequence() was aborted before any request: the caller's signal had already fired",
+          { code: 'aborted', retryable: true, cause: signal.reason },
+        );
+      }
       return deliverRecords(delivery, records, [signal, closing.signal]);
     },
     async checkHealth(checkOptions?: SendOptions): Promise<void> {

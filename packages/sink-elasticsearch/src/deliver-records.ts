@@ -48,7 +48,9 @@ interface PreparedChunk {
 /**
  * Delivers records chunk by chunk with one chunk of lookahead — while a chunk compresses and is
  * sent, the next one is encoded on this thread, so at most two request bodies are in memory — and
- * returns exactly one outcome per record, in input order.
+ * returns exactly one outcome per record, in input order. Records are taken from the iterable
+ * only as chunks are built, so a lazy sequence is never held whole. With an array, every record
+ * gets an outcome; with a sequence (`expectedCount` undefined), every record taken does.
  *
  * - A record that cannot be encoded, or that is over `maxBytes` on its own, is `rejected` without
  *   being sent (the delivery loop dead-letters it).
@@ -67,14 +69,32 @@ interface PreparedChunk {
  */
 export async function deliverRecords(
   context: DeliveryContext,
-  records: readonly SinkRecord[],
+  records: Iterable<SinkRecord>,
   signals: readonly (AbortSignal | undefined)[],
+  expectedCount?: number,
 ): Promise<SendResult> {
-  const outcomes = new Array<RecordOutcome | undefined>(records.length);
+  const outcomes: (RecordOutcome | undefined)[] = [];
+  let taken = 0;
+  let exhausted = false;
+  // Counts what the chunker takes, and notices the end of the input: the chunk yielded after it
+  // is the last one.
+  const counted: Iterable<SinkRecord> = {
+    [Symbol.iterator]: () => {
+      const iterator = records[Symbol.iterator]();
+      return {
+        next: () => {
+          const step = iterator.next();
+          if (step.done === true) exhausted = true;
+          else taken += 1;
+          return step;
+        },
+      };
+    },
+  };
   const tally: SendTally = { requests: 0, bytesSent: 0 };
   const isAborted = () => signals.some((signal) => signal?.aborted === true);
   const { maxBytes, maxOperations } = context;
-  const results = encodeBulkChunks(records, {
+  const results = encodeBulkChunks(counted, {
     encode: context.mapper.encodeOperation,
     maxBytes,
     maxOperations,
@@ -101,13 +121,12 @@ export async function deliverRecords(
         };
         continue;
       }
-      // Parallel pieces only for the chunk holding the last record: nothing is built after it, so
-      // this thread waits and the cores are free. Earlier chunks compress as one stream on one
-      // core while this thread builds the next chunk on the other.
-      const isLast = result.operationIndices.at(-1) === records.length - 1;
+      // Parallel pieces only for the last chunk: nothing is built after it, so this thread waits
+      // and the cores are free. Earlier chunks compress as one stream on one core while this
+      // thread builds the next chunk on the other.
       return {
         chunk: result,
-        body: prepareChunkBody(context.request, result, { parallel: isLast }),
+        body: prepareChunkBody(context.request, result, { parallel: exhausted }),
       };
     }
     return undefined;
@@ -149,7 +168,8 @@ export async function deliverRecords(
     }
     if (answeredInFull) context.buffers.release(bytes);
   }
-  for (let index = 0; index < outcomes.length; index += 1) {
+  const count = expectedCount ?? taken;
+  for (let index = 0; index < count; index += 1) {
     outcomes[index] ??= NOT_CONFIRMED;
   }
   return {

@@ -1,4 +1,4 @@
-import type { SendOptions, Sink } from '@logferry/sink';
+import type { SendOptions, SendResult, Sink, SinkRecord } from '@logferry/sink';
 
 /**
  * What `toJSON()` and `util.inspect` show of a sink: its settings, never its credentials.
@@ -42,6 +42,13 @@ export interface ElasticsearchSinkDescription {
  */
 export interface ElasticsearchSink extends Sink {
   readonly name: 'elasticsearch';
+  /**
+   * {@link ElasticsearchSink.send} for records produced on demand: they are taken from the
+   * iterable only as chunks are built, so the caller never holds the whole batch and the sink
+   * holds only the chunk it is building (plus the one in flight). One outcome per record taken.
+   * @throws {SinkError} like `send`.
+   */
+  sendSequence(records: Iterable<SinkRecord>, options?: SendOptions): Promise<SendResult>;
   /**
    * One read-only request: `GET /` (Elasticsearch, OpenSearch) or `GET /_cat/indices?format=json`
    * (OpenSearch Serverless, which has no `GET /`). Resolves when the cluster answers 2xx with JSON.

@@ -59,6 +59,15 @@ export interface Sink {
    * (429, 5xx, network, timeout) are reported as `retryable` outcomes for the affected records.
    */
   send(records: readonly SinkRecord[], options?: SendOptions): Promise<SendResult>;
+  /**
+   * Optional: the same delivery as {@link Sink.send} for records produced on demand, so a caller
+   * never has to hold a whole batch (a sink that encodes record by record, like the Elasticsearch
+   * one, then holds only the chunk it is building). The sink takes records from the iterable in
+   * order, once, and returns one outcome per record it took, in that order. It may stop taking
+   * records early only when the signal aborts; records it never took get no outcome, and the
+   * caller treats them as not sent. Throws like `send`.
+   */
+  sendSequence?(records: Iterable<SinkRecord>, options?: SendOptions): Promise<SendResult>;
   /** Checks the destination is reachable and the credentials work, without writing anything. */
   checkHealth?(options?: SendOptions): Promise<void>;
   /** Releases connections and timers. The sink must not be used afterwards. */
