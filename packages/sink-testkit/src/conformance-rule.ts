@@ -21,7 +21,8 @@ export type ConformanceRuleId =
   | 'SINK-10'
   | 'SINK-11'
   | 'SINK-12'
-  | 'SINK-13';
+  | 'SINK-13'
+  | 'SINK-14';
 
 /**
  * One scenario of a rule; `describeSinkConformance` registers one test per case.

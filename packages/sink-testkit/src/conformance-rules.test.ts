@@ -1,3 +1,4 @@
+import type { Sink, SinkRecord } from '@logferry/sink';
 import { describe, expect, it } from 'vitest';
 import { setupReferenceHarness } from './__tests__/reference-harness';
 import type { ReferenceSinkDefect } from './__tests__/reference-sink';
@@ -19,9 +20,9 @@ async function withHarness<T>(
 }
 
 describe('conformanceRules', () => {
-  it('lists rules SINK-1 to SINK-13 in id order, each with a level, a statement and cases', () => {
+  it('lists rules SINK-1 to SINK-14 in id order, each with a level, a statement and cases', () => {
     expect(Object.keys(conformanceRules)).toEqual(
-      Array.from({ length: 13 }, (_, index) => `SINK-${index + 1}`),
+      Array.from({ length: 14 }, (_, index) => `SINK-${index + 1}`),
     );
     for (const [id, rule] of Object.entries(conformanceRules)) {
       expect(rule.id).toBe(id);
@@ -67,6 +68,49 @@ describe('conformanceRules', () => {
     });
   });
 
+  it('reports sendSequence cases as skipped, with the reason, when the sink has none', async () => {
+    await withHarness(setupReferenceHarness({ withSendSequence: false }), async (harness) => {
+      const before = harness.requestCount();
+      expect(await conformanceRules['SINK-14'].check(harness)).toEqual({
+        ruleId: 'SINK-14',
+        passed: [],
+        skipped: [
+          {
+            name: 'a generator to a healthy destination',
+            reason:
+              'the sink has no sendSequence() (sendSequence is optional in the Sink interface)',
+          },
+          {
+            name: 'a signal that aborts while the first request is in flight',
+            reason:
+              'the sink has no sendSequence() (sendSequence is optional in the Sink interface)',
+          },
+        ],
+      });
+      expect(harness.requestCount()).toBe(before);
+    });
+  });
+
+  // With maxRequestBytes the abort case streams several requests' worth; without it, 40 records.
+  it.each([
+    ['with', true],
+    ['without', false],
+  ])(
+    'passes SINK-14 for the lazy reference sendSequence %s maxRequestBytes',
+    async (_, withCapabilities) => {
+      await withHarness(setupReferenceHarness({ withCapabilities }), async (harness) => {
+        expect(await conformanceRules['SINK-14'].check(harness)).toEqual({
+          ruleId: 'SINK-14',
+          passed: [
+            'a generator to a healthy destination',
+            'a signal that aborts while the first request is in flight',
+          ],
+          skipped: [],
+        });
+      });
+    },
+  );
+
   // Each deliberately broken sink must be caught by the rule its bug breaks.
   const defects: readonly [ReferenceSinkDefect, ConformanceRuleId, RegExp][] = [
     [
@@ -106,6 +150,21 @@ describe('conformanceRules', () => {
     ],
     ['mangle-unicode', 'SINK-12', /message changed on its way/],
     ['health-check-writes', 'SINK-13', /checkHealth\(\) wrote 1 record\(s\)/],
+    [
+      'sequence-iterated-twice',
+      'SINK-14',
+      /sendSequence\(\) called \[Symbol\.iterator\]\(\) 2 times; it must iterate the sequence exactly once/,
+    ],
+    [
+      'sequence-reads-past-end',
+      'SINK-14',
+      /sendSequence\(\) called next\(\) 1 more time\(s\) after the sequence reported done/,
+    ],
+    [
+      'sequence-outcomes-for-sent-only',
+      'SINK-14',
+      /sendSequence\(\) returned 3 outcomes but took 4 records from the sequence; it must report exactly one outcome per record it took, and none for records it never took \(a generator of 12 records of 4096 incompressible bytes, limit 16384 bytes; the first request hangs/,
+    ],
   ];
 
   it.each(defects)(
@@ -136,6 +195,50 @@ describe('conformanceRules', () => {
       await expect(midRequest.check(harness)).rejects.toThrow(
         /^SINK-6 violated: send\(\) was still pending \d+ ms after its signal aborted\./,
       );
+    });
+  });
+
+  it('catches a sendSequence that ignores an abort mid-request (SINK-14, second case)', async () => {
+    await withHarness(setupReferenceHarness({ defects: ['ignore-abort'] }), async (harness) => {
+      const aborting = conformanceRules['SINK-14'].cases[1]!;
+      expect(aborting.name).toBe('a signal that aborts while the first request is in flight');
+      await expect(aborting.check(harness)).rejects.toThrow(
+        /^SINK-14 violated: sendSequence\(\) was still pending \d+ ms after its signal aborted \(.*\); it must settle within 600 ms, before its own 1000 ms timeout\./,
+      );
+    });
+  });
+
+  it('catches a sendSequence that stops taking records early without an abort', async () => {
+    await withHarness(setupReferenceHarness(), async (harness) => {
+      // Takes a fixed-size batch and leaves the rest of the sequence behind.
+      const firstThirty: Sink = {
+        ...harness.sink,
+        sendSequence: async (records, options) => {
+          const batch: SinkRecord[] = [];
+          for (const record of records) {
+            batch.push(record);
+            if (batch.length === 30) break;
+          }
+          return harness.sink.send(batch, options);
+        },
+      };
+      await expect(
+        conformanceRules['SINK-14'].check({ ...harness, sink: firstThirty }),
+      ).rejects.toThrow(
+        /^SINK-14 violated: sendSequence\(\) stopped taking records after 30 of 40 and closed the sequence although its signal never aborted/,
+      );
+    });
+  });
+
+  it('accepts a sendSequence that rejects with an aborted SinkError once its signal aborts', async () => {
+    await withHarness(setupReferenceHarness(), async (harness) => {
+      // Materializes the sequence and hands it to send(), which throws on an abort mid-request.
+      const throwing: Sink = {
+        ...harness.sink,
+        sendSequence: async (records, options) => harness.sink.send([...records], options),
+      };
+      const aborting = conformanceRules['SINK-14'].cases[1]!;
+      await expect(aborting.check({ ...harness, sink: throwing })).resolves.toBeUndefined();
     });
   });
 

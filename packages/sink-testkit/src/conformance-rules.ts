@@ -12,6 +12,7 @@ import { sink10CredentialsNeverLeak } from './rules/sink-10-credentials-never-le
 import { sink11NoInternalRetries } from './rules/sink-11-no-internal-retries';
 import { sink12MessageTextUnchanged } from './rules/sink-12-message-text-unchanged';
 import { sink13HealthCheckWritesNothing } from './rules/sink-13-health-check-writes-nothing';
+import { sink14SendSequenceKeepsSendContract } from './rules/sink-14-send-sequence-keeps-send-contract';
 
 /**
  * Every rule of `docs/sink-spec.md`, by id, in id order. `describeSinkConformance` wraps them in
@@ -40,5 +41,6 @@ export const conformanceRules: Readonly<Record<ConformanceRuleId, ConformanceRul
     'SINK-11': sink11NoInternalRetries,
     'SINK-12': sink12MessageTextUnchanged,
     'SINK-13': sink13HealthCheckWritesNothing,
+    'SINK-14': sink14SendSequenceKeepsSendContract,
   },
 );

@@ -4,11 +4,17 @@ import { describeSinkConformance } from './describe-sink-conformance';
 // The reference sink is correct: every rule of docs/sink-spec.md must pass against it.
 describeSinkConformance('reference', () => setupReferenceHarness());
 
-// Without checkHealth and the optional capabilities, the adapter declares what it cannot check;
-// those rules show as skipped, and checkHealth cases skip themselves with a reason.
+// Without checkHealth, sendSequence and the optional capabilities, the adapter declares what it
+// cannot check; those rules show as skipped, and checkHealth and sendSequence cases skip
+// themselves with a reason.
 describeSinkConformance(
   'reference without optional capabilities',
-  () => setupReferenceHarness({ withHealthCheck: false, withCapabilities: false }),
+  () =>
+    setupReferenceHarness({
+      withHealthCheck: false,
+      withSendSequence: false,
+      withCapabilities: false,
+    }),
   {
     skip: {
       'SINK-2': 'whole-request destination: no per-record status',

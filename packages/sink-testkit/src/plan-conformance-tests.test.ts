@@ -29,6 +29,8 @@ describe('planConformanceTests', () => {
       'SINK-12 (MUST) unicode, control characters and multi-KB messages',
       'SINK-13 (SHOULD) a healthy destination',
       'SINK-13 (SHOULD) a destination answering 503',
+      'SINK-14 (SHOULD) a generator to a healthy destination',
+      'SINK-14 (SHOULD) a signal that aborts while the first request is in flight',
     ]);
     expect(plan.every((test) => test.skipReason === undefined)).toBe(true);
   });
@@ -46,7 +48,7 @@ describe('planConformanceTests', () => {
 
   it('refuses unknown rule ids and empty reasons, so nothing is skipped by a typo', () => {
     expect(() => planConformanceTests({ 'SINK-07': 'typo' })).toThrow(
-      'describeSinkConformance: options.skip names an unknown rule; rule ids are SINK-1 to SINK-13; received "SINK-07"',
+      'describeSinkConformance: options.skip names an unknown rule; rule ids are SINK-1 to SINK-14; received "SINK-07"',
     );
     expect(() => planConformanceTests({ 'SINK-7': ' ' })).toThrow(
       'describeSinkConformance: options.skip[\'SINK-7\'] must be a non-empty reason, shown in the test report; received " "',

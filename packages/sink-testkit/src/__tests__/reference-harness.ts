@@ -1,3 +1,4 @@
+import type { Sink } from '@logferry/sink';
 import type { SinkConformanceHarness } from '../sink-conformance-harness';
 import { startFakeElasticsearch } from '../start-fake-elasticsearch';
 import { createReferenceSink, type ReferenceSinkDefect } from './reference-sink';
@@ -10,7 +11,7 @@ const password = 'reference-Pa55word!';
  *
  * @example
  * ```ts
- * const options: ReferenceHarnessOptions = { defects: ['no-timeout'], withHealthCheck: false };
+ * const options: ReferenceHarnessOptions = { defects: ['no-timeout'], withHealthCheck: false, withSendSequence: false };
  * ```
  */
 export interface ReferenceHarnessOptions {
@@ -24,6 +25,11 @@ export interface ReferenceHarnessOptions {
    * @default true
    */
   readonly withHealthCheck?: boolean;
+  /**
+   * Whether the sink keeps its `sendSequence` method.
+   * @default true
+   */
+  readonly withSendSequence?: boolean;
   /**
    * Whether to offer the optional capabilities (failRecords, maxRequestBytes, storedMessages).
    * @default true
@@ -57,8 +63,16 @@ export async function setupReferenceHarness(
     maxRequestBytes,
     defects: options.defects ?? [],
   });
-  const sink =
-    options.withHealthCheck === false ? { name: fullSink.name, send: fullSink.send } : fullSink;
+  // The full sink object itself when nothing is left out: a defect may add properties to it.
+  const sink: Sink =
+    options.withHealthCheck === false || options.withSendSequence === false
+      ? {
+          name: fullSink.name,
+          send: fullSink.send,
+          ...(options.withHealthCheck === false ? {} : { checkHealth: fullSink.checkHealth }),
+          ...(options.withSendSequence === false ? {} : { sendSequence: fullSink.sendSequence }),
+        }
+      : fullSink;
   const eventId = (document: { id: string; source: Readonly<Record<string, unknown>> }) =>
     typeof document.source.id === 'string' ? document.source.id : document.id;
 

@@ -44,7 +44,13 @@ export type ReferenceSinkDefect =
   /** checkHealth() writes a probe document. */
   | 'health-check-writes'
   /** Reports requests: 1 whatever it did. */
-  | 'miscount-requests';
+  | 'miscount-requests'
+  /** sendSequence() checks the sequence for records, then iterates it again to send them. */
+  | 'sequence-iterated-twice'
+  /** sendSequence() asks for one more record after the sequence ended. */
+  | 'sequence-reads-past-end'
+  /** After an abort, sendSequence() reports only records that were put into a request. */
+  | 'sequence-outcomes-for-sent-only';
 
 /**
  * Options of {@link createReferenceSink}.
@@ -71,9 +77,22 @@ export interface ReferenceSinkOptions {
   readonly defects?: readonly ReferenceSinkDefect[];
 }
 
+const notConfirmed: RecordOutcome = Object.freeze({
+  status: 'retryable',
+  reason: 'not confirmed: the call was aborted before the request carrying this record completed',
+  errorType: 'aborted',
+});
+
 interface EncodedRecord {
   readonly index: number;
   readonly bytes: Buffer;
+}
+
+/** Requests and bytes of one call, and why the rest of it is not sent. */
+interface DeliveryState {
+  requests: number;
+  bytesSent: number;
+  stopReason: string | undefined;
 }
 
 type RequestOutcome =
@@ -163,6 +182,86 @@ export function createReferenceSink(options: ReferenceSinkOptions): Sink {
     for (const { index } of chunk) outcomes[index] = outcome;
   };
 
+  /** Sends one chunk and records its outcomes; throws like `send`. */
+  const deliverChunk = async (
+    chunk: readonly EncodedRecord[],
+    outcomes: RecordOutcome[],
+    state: DeliveryState,
+    signal: AbortSignal | undefined,
+  ): Promise<void> => {
+    if (state.stopReason !== undefined) {
+      failAll(outcomes, chunk, { status: 'retryable', reason: state.stopReason });
+      return;
+    }
+    const body = Buffer.concat(chunk.map((encoded) => encoded.bytes));
+    let outcome = await request('POST', '/_bulk', body, signal);
+    state.requests += 1;
+    state.bytesSent += body.length;
+    const failed = outcome.kind !== 'response' || outcome.status >= 400;
+    if (failed && defects.has('retry-internally')) {
+      outcome = await request('POST', '/_bulk', body, signal);
+      state.requests += 1;
+      state.bytesSent += body.length;
+    }
+    const transient = (reason: string, httpStatus?: number): void => {
+      if (defects.has('throw-on-transient')) {
+        throw new SinkError(`elasticsearch request failed: ${reason}`, {
+          code: 'server',
+          retryable: true,
+          sink: 'reference',
+          ...(httpStatus === undefined ? {} : { httpStatus }),
+        });
+      }
+      const status = defects.has('transient-as-rejected') ? 'rejected' : 'retryable';
+      failAll(outcomes, chunk, {
+        status,
+        reason,
+        ...(httpStatus === undefined ? {} : { httpStatus }),
+      });
+      // The destination is struggling: leave the rest to the delivery loop's retry.
+      state.stopReason = `not sent: an earlier request of this batch failed (${reason})`;
+    };
+    if (outcome.kind === 'timeout') {
+      transient(`no response within ${options.timeoutMs} ms`);
+      return;
+    }
+    if (outcome.kind === 'network') {
+      transient(`connection failed: ${describeCause(outcome.error)}`);
+      return;
+    }
+    if ((outcome.status === 401 || outcome.status === 403) && !defects.has('auth-as-retryable')) {
+      throw new SinkError(
+        `elasticsearch refused the credentials of user ${options.username}: HTTP ${outcome.status}${
+          defects.has('credentials-in-error') ? ` (sent authorization: ${authorization})` : ''
+        }`,
+        {
+          code: 'authentication',
+          retryable: false,
+          sink: 'reference',
+          httpStatus: outcome.status,
+        },
+      );
+    }
+    if (
+      outcome.status === 429 ||
+      outcome.status >= 500 ||
+      outcome.status === 401 ||
+      outcome.status === 403
+    ) {
+      transient(`HTTP ${outcome.status}: ${outcome.body.slice(0, 120)}`, outcome.status);
+      return;
+    }
+    if (outcome.status !== 200) {
+      failAll(outcomes, chunk, {
+        status: 'rejected',
+        reason: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}`,
+        httpStatus: outcome.status,
+      });
+      return;
+    }
+    classifyItems(outcome.body, chunk, outcomes, defects.has('ignore-item-status'));
+  };
+
   const send = async (
     records: readonly SinkRecord[],
     sendOptions: { readonly signal?: AbortSignal } = {},
@@ -204,88 +303,88 @@ export function createReferenceSink(options: ReferenceSinkOptions): Sink {
     });
     if (current.length > 0 || records.length === 0) chunks.push(current);
 
-    let requests = 0;
-    let bytesSent = 0;
-    let stopReason: string | undefined;
-    for (const chunk of chunks) {
-      if (stopReason !== undefined) {
-        failAll(outcomes, chunk, { status: 'retryable', reason: stopReason });
-        continue;
-      }
-      const body = Buffer.concat(chunk.map((encoded) => encoded.bytes));
-      let outcome = await request('POST', '/_bulk', body, sendOptions.signal);
-      requests += 1;
-      bytesSent += body.length;
-      const failed = outcome.kind !== 'response' || outcome.status >= 400;
-      if (failed && defects.has('retry-internally')) {
-        outcome = await request('POST', '/_bulk', body, sendOptions.signal);
-        requests += 1;
-        bytesSent += body.length;
-      }
-      const transient = (reason: string, httpStatus?: number): void => {
-        if (defects.has('throw-on-transient')) {
-          throw new SinkError(`elasticsearch request failed: ${reason}`, {
-            code: 'server',
-            retryable: true,
-            sink: 'reference',
-            ...(httpStatus === undefined ? {} : { httpStatus }),
-          });
-        }
-        const status = defects.has('transient-as-rejected') ? 'rejected' : 'retryable';
-        failAll(outcomes, chunk, {
-          status,
-          reason,
-          ...(httpStatus === undefined ? {} : { httpStatus }),
-        });
-        // The destination is struggling: leave the rest to the delivery loop's retry.
-        stopReason = `not sent: an earlier request of this batch failed (${reason})`;
-      };
-      if (outcome.kind === 'timeout') {
-        transient(`no response within ${options.timeoutMs} ms`);
-        continue;
-      }
-      if (outcome.kind === 'network') {
-        transient(`connection failed: ${describeCause(outcome.error)}`);
-        continue;
-      }
-      if ((outcome.status === 401 || outcome.status === 403) && !defects.has('auth-as-retryable')) {
-        throw new SinkError(
-          `elasticsearch refused the credentials of user ${options.username}: HTTP ${outcome.status}${
-            defects.has('credentials-in-error') ? ` (sent authorization: ${authorization})` : ''
-          }`,
-          {
-            code: 'authentication',
-            retryable: false,
-            sink: 'reference',
-            httpStatus: outcome.status,
-          },
-        );
-      }
-      if (
-        outcome.status === 429 ||
-        outcome.status >= 500 ||
-        outcome.status === 401 ||
-        outcome.status === 403
-      ) {
-        transient(`HTTP ${outcome.status}: ${outcome.body.slice(0, 120)}`, outcome.status);
-        continue;
-      }
-      if (outcome.status !== 200) {
-        failAll(outcomes, chunk, {
-          status: 'rejected',
-          reason: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}`,
-          httpStatus: outcome.status,
-        });
-        continue;
-      }
-      classifyItems(outcome.body, chunk, outcomes, defects.has('ignore-item-status'));
-    }
+    const state: DeliveryState = { requests: 0, bytesSent: 0, stopReason: undefined };
+    for (const chunk of chunks) await deliverChunk(chunk, outcomes, state, sendOptions.signal);
     const ordered = defects.has('reverse-outcomes') ? [...outcomes].reverse() : outcomes;
     return {
       outcomes: ordered,
-      requests: defects.has('miscount-requests') ? 1 : requests,
-      bytesSent,
+      requests: defects.has('miscount-requests') ? 1 : state.requests,
+      bytesSent: state.bytesSent,
     };
+  };
+
+  /**
+   * Takes records only as chunks fill, and sends each full chunk before taking more, so it holds
+   * one chunk at a time.
+   */
+  const sendSequence = async (
+    records: Iterable<SinkRecord>,
+    sendOptions: { readonly signal?: AbortSignal } = {},
+  ): Promise<SendResult> => {
+    const { signal } = sendOptions;
+    const honoursAbort = !defects.has('ignore-abort');
+    if (signal?.aborted === true && honoursAbort) {
+      throw new SinkError('elasticsearch sendSequence aborted before it started', {
+        code: 'aborted',
+        retryable: true,
+        sink: 'reference',
+      });
+    }
+    if (defects.has('sequence-iterated-twice')) {
+      if ([...records].length === 0) return { outcomes: [], requests: 0, bytesSent: 0 };
+      return send([...records], sendOptions);
+    }
+    const isAborted = (): boolean => honoursAbort && signal?.aborted === true;
+    const outcomes: RecordOutcome[] = [];
+    const state: DeliveryState = { requests: 0, bytesSent: 0, stopReason: undefined };
+    let current: EncodedRecord[] = [];
+    let currentBytes = 0;
+    let taken = 0;
+    let sent = 0;
+    const flush = async (): Promise<void> => {
+      const chunk = current;
+      current = [];
+      currentBytes = 0;
+      if (chunk.length === 0) return;
+      sent += chunk.length;
+      try {
+        await deliverChunk(chunk, outcomes, state, signal);
+      } catch (error) {
+        if (!(error instanceof SinkError && error.code === 'aborted')) throw error;
+        // Outcomes for what was taken are more useful to the caller than a bare abort.
+        failAll(outcomes, chunk, notConfirmed);
+      }
+    };
+    const iterator = records[Symbol.iterator]();
+    for (;;) {
+      if (isAborted()) {
+        iterator.return?.();
+        break;
+      }
+      const step = iterator.next();
+      if (step.done === true) {
+        if (defects.has('sequence-reads-past-end')) iterator.next();
+        break;
+      }
+      const encoded = encode(step.value, taken);
+      taken += 1;
+      if (encoded.bytes.length > options.maxRequestBytes) {
+        outcomes[encoded.index] = {
+          status: 'rejected',
+          reason: `record encodes to ${encoded.bytes.length} bytes, above maxRequestBytes ${options.maxRequestBytes}`,
+          errorType: 'too-large',
+        };
+        continue;
+      }
+      if (currentBytes + encoded.bytes.length > options.maxRequestBytes) await flush();
+      current.push(encoded);
+      currentBytes += encoded.bytes.length;
+    }
+    if (!isAborted()) await flush();
+    const reported = defects.has('sequence-outcomes-for-sent-only') ? sent : taken;
+    for (let index = 0; index < reported; index += 1) outcomes[index] ??= notConfirmed;
+    outcomes.length = reported;
+    return { outcomes, requests: state.requests, bytesSent: state.bytesSent };
   };
 
   const checkHealth = async (
@@ -338,7 +437,7 @@ export function createReferenceSink(options: ReferenceSinkOptions): Sink {
     }
   };
 
-  const sink: Sink = { name: 'reference', send, checkHealth };
+  const sink: Sink = { name: 'reference', send, sendSequence, checkHealth };
   return defects.has('credentials-in-inspect')
     ? Object.assign(sink, { password: options.password })
     : sink;

@@ -1,9 +1,15 @@
 import type { RecordOutcome, SendResult, SinkRecord } from '@logferry/sink';
 import type { ConformanceRuleId } from '../conformance-rule';
 import { describeReceived } from '../describe-received';
-import { ConformanceViolationError } from '../errors';
+import { ConformanceViolationError, SinkTestkitError } from '../errors';
 import { maskSecrets } from '../mask-secrets';
 import type { SinkConformanceHarness } from '../sink-conformance-harness';
+import {
+  type CountedSequence,
+  type CountedSequenceOptions,
+  createCountedSequence,
+  type SequenceConsumption,
+} from './create-counted-sequence';
 import { summarizeError } from './summarize-error';
 
 /**
@@ -32,6 +38,28 @@ export type Settled<T> =
 export type SendAttempt = Settled<SendResult> & { readonly requests: number };
 
 /**
+ * A `sendSequence()` call observed by a probe: a {@link SendAttempt} plus how the sink consumed
+ * the sequence, counted when the call settled (or timed out).
+ *
+ * @example
+ * ```ts
+ * const attempt = await probe.sendSequence(probe.createSequence(records));
+ * attempt.consumption.taken; // records the sink took from the sequence
+ * ```
+ */
+export type SequenceAttempt = SendAttempt & { readonly consumption: SequenceConsumption };
+
+/**
+ * The sink method a probe check talks about in its messages.
+ *
+ * @example
+ * ```ts
+ * const method: SendMethod = 'sendSequence()';
+ * ```
+ */
+export type SendMethod = 'send()' | 'sendSequence()';
+
+/**
  * What a rule check uses to exercise a harness and to report violations: bounded sends, outcome
  * checks and store checks relative to what the destination held when the case started.
  *
@@ -52,12 +80,24 @@ export interface RuleProbe {
     records: readonly SinkRecord[],
     options?: { readonly signal?: AbortSignal; readonly limitMs?: number },
   ): Promise<SendAttempt>;
+  /** A counting generator over deep-frozen records, for {@link RuleProbe.sendSequence}. */
+  createSequence(records: readonly SinkRecord[], options?: CountedSequenceOptions): CountedSequence;
+  /** Calls `sink.sendSequence` with the sequence's records and waits at most `limitMs`. */
+  sendSequence(
+    sequence: CountedSequence,
+    options?: { readonly signal?: AbortSignal; readonly limitMs?: number },
+  ): Promise<SequenceAttempt>;
   /** Runs any call with a bound. */
   settle<T>(operation: () => Promise<T>, limitMs?: number): Promise<Settled<T>>;
   /** Returns the result of a send that must resolve, or fails naming the scenario. */
-  expectResolved(attempt: SendAttempt, scenario: string): SendResult;
+  expectResolved(attempt: SendAttempt, scenario: string, method?: SendMethod): SendResult;
   /** Checks the result is well formed: one valid outcome per record, sane counters. */
-  expectWellFormed(result: SendResult, records: readonly SinkRecord[], scenario: string): void;
+  expectWellFormed(
+    result: SendResult,
+    records: readonly SinkRecord[],
+    scenario: string,
+    method?: SendMethod,
+  ): void;
   /** Checks every record was delivered. */
   expectAllDelivered(result: SendResult, records: readonly SinkRecord[], scenario: string): void;
   /** Checks no record is reported delivered unless the destination holds it. */
@@ -149,28 +189,57 @@ export async function createRuleProbe(
       return { ...settled, requests: harness.requestCount() - before };
     },
 
-    expectResolved(attempt, scenario) {
+    createSequence(records, options = {}) {
+      return createCountedSequence(records.map(deepFreeze), options);
+    },
+
+    async sendSequence(sequence, options = {}) {
+      const sendSequence = harness.sink.sendSequence;
+      if (typeof sendSequence !== 'function') {
+        throw new SinkTestkitError(
+          `${ruleId} calls sendSequence(), but harness.sink has none; run this case only when its skipReason is undefined (sendSequence is optional)`,
+          { code: 'invalid-harness' },
+        );
+      }
+      const before = harness.requestCount();
+      const settled = await settle(
+        () =>
+          sendSequence.call(
+            harness.sink,
+            sequence.records,
+            options.signal === undefined ? {} : { signal: options.signal },
+          ),
+        options.limitMs ?? limitMs,
+      );
+      return {
+        ...settled,
+        requests: harness.requestCount() - before,
+        consumption: sequence.consumption(),
+      };
+    },
+
+    expectResolved(attempt, scenario, method = 'send()') {
       if (attempt.kind === 'timed-out') {
         fail(
-          `send() did not settle within ${attempt.elapsedMs} ms (${scenario}); the sink's timeout is declared as ${harness.timeoutMs} ms`,
+          `${method} did not settle within ${attempt.elapsedMs} ms (${scenario}); the sink's timeout is declared as ${harness.timeoutMs} ms`,
         );
       }
       if (attempt.kind === 'rejected') {
         fail(
-          `send() threw instead of reporting outcomes (${scenario})`,
+          `${method} threw instead of reporting outcomes (${scenario})`,
           summarizeError(attempt.error),
         );
       }
       return (attempt as Extract<SendAttempt, { kind: 'resolved' }>).value;
     },
 
-    expectWellFormed(result, records, scenario) {
+    expectWellFormed(result, records, scenario, method = 'send()') {
       if (result === null || typeof result !== 'object' || !Array.isArray(result.outcomes)) {
-        fail(`send() must resolve to { outcomes, requests, bytesSent } (${scenario})`, result);
+        fail(`${method} must resolve to { outcomes, requests, bytesSent } (${scenario})`, result);
       }
       if (result.outcomes.length !== records.length) {
         fail(
-          `send() returned ${result.outcomes.length} outcomes for ${records.length} records (${scenario})`,
+          `${method} returned ${result.outcomes.length} outcomes for ${records.length} records (${scenario})`,
           result.outcomes,
         );
       }
