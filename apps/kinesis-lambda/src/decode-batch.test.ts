@@ -137,4 +137,23 @@ describe('decodeBatch', () => {
       'Expected Records[1] to have a string eventID, kinesis.data and kinesis.sequenceNumber; received {"eventID":"x"}',
     );
   });
+
+  it('decodes only the records of range, keeping their indices in the whole event', () => {
+    const event = buildKinesisEvent([
+      { data: encodeSubscriptionMessage(buildDataMessage('foo', ['a1'])) },
+      { data: encodeSubscriptionMessage(controlMessage) },
+      { data: encodeSubscriptionMessage(buildDataMessage('baz', ['c1', 'c2'])) },
+    ]);
+
+    const batch = decodeBatch(event, {
+      decode: decodeSubscriptionMessage,
+      range: { start: 1, end: 3 },
+    });
+
+    expect(batch.records.map((record) => [record.id, record.position.recordIndex])).toEqual([
+      ['c1', 2],
+      ['c2', 2],
+    ]);
+    expect(batch).toMatchObject({ kinesisRecords: 2, controlMessages: 1 });
+  });
 });

@@ -71,6 +71,12 @@ export interface DecodeBatchOptions {
    * @default Date.now
    */
   readonly now?: () => number;
+  /**
+   * Decode only `event.Records[start, end)`, so a batch can be decoded record by record; positions
+   * keep the record indices of the whole event. The whole event's shape is still checked.
+   * @default the whole event
+   */
+  readonly range?: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -86,7 +92,7 @@ export interface DecodedBatch {
   readonly records: readonly SinkRecord[];
   /** Records whose data could not be decoded, for the dead-letter store. */
   readonly undecodable: readonly UndecodableRecordEntry[];
-  /** Kinesis records in the event. */
+  /** Kinesis records decoded: those of the event, or of `range`. */
   readonly kinesisRecords: number;
   /** CloudWatch Logs control messages (health checks), skipped. */
   readonly controlMessages: number;
@@ -109,13 +115,23 @@ export interface DecodedBatch {
  * ```
  */
 export function decodeBatch(event: KinesisStreamEvent, options: DecodeBatchOptions): DecodedBatch {
-  const recordsOfEvent = (event as { Records?: unknown } | null | undefined)?.Records;
-  if (!Array.isArray(recordsOfEvent)) {
-    throw new KinesisLambdaError(
-      `Expected a Kinesis stream event with a "Records" array; received ${describe(event)}`,
-      { code: 'invalid-event' },
-    );
-  }
+  return decodeRecordRange(readKinesisRecords(event), options);
+}
+
+/**
+ * {@link decodeBatch} on records already checked by {@link readKinesisRecords}: decodes
+ * `records[range.start, range.end)` (all of them by default).
+ *
+ * @example
+ * ```ts
+ * const records = readKinesisRecords(event);
+ * const first = decodeRecordRange(records, { decode, range: { start: 0, end: 1 } });
+ * ```
+ */
+export function decodeRecordRange(
+  recordsOfEvent: KinesisStreamEvent['Records'],
+  options: DecodeBatchOptions,
+): DecodedBatch {
   const now = options.now ?? Date.now;
   const records: SinkRecord[] = [];
   const undecodable: UndecodableRecordEntry[] = [];
@@ -123,19 +139,11 @@ export function decodeBatch(event: KinesisStreamEvent, options: DecodeBatchOptio
   let ownLogGroupEvents = 0;
   let oldestArrivalTimestamp: number | undefined;
 
-  for (let recordIndex = 0; recordIndex < recordsOfEvent.length; recordIndex += 1) {
+  const start = Math.max(0, options.range?.start ?? 0);
+  const end = Math.min(recordsOfEvent.length, options.range?.end ?? recordsOfEvent.length);
+  for (let recordIndex = start; recordIndex < end; recordIndex += 1) {
     const kinesisRecord = recordsOfEvent[recordIndex] as KinesisStreamEvent['Records'][number];
-    const kinesis = kinesisRecord?.kinesis;
-    if (
-      typeof kinesis?.data !== 'string' ||
-      typeof kinesis.sequenceNumber !== 'string' ||
-      typeof kinesisRecord.eventID !== 'string'
-    ) {
-      throw new KinesisLambdaError(
-        `Expected Records[${recordIndex}] to have a string eventID, kinesis.data and kinesis.sequenceNumber; received ${describe(kinesisRecord)}`,
-        { code: 'invalid-event' },
-      );
-    }
+    const { kinesis } = kinesisRecord;
     const shardId = kinesisRecord.eventID.split(':', 1)[0] ?? '';
     // Lambda reports the arrival time in seconds with millisecond decimals.
     const approximateArrivalTimestamp =
@@ -217,11 +225,46 @@ export function decodeBatch(event: KinesisStreamEvent, options: DecodeBatchOptio
   return {
     records,
     undecodable,
-    kinesisRecords: recordsOfEvent.length,
+    kinesisRecords: Math.max(0, end - start),
     controlMessages,
     ownLogGroupEvents,
     oldestArrivalTimestamp,
   };
+}
+
+/**
+ * The records of a Kinesis stream event, every one checked to have the fields the delivery loop
+ * reads, so a malformed event fails as a whole before anything is sent.
+ *
+ * @throws {KinesisLambdaError} `invalid-event` when the event is not a Kinesis stream event.
+ * @example
+ * ```ts
+ * const records = readKinesisRecords(event); // event.Records, checked
+ * ```
+ */
+export function readKinesisRecords(event: KinesisStreamEvent): KinesisStreamEvent['Records'] {
+  const recordsOfEvent = (event as { Records?: unknown } | null | undefined)?.Records;
+  if (!Array.isArray(recordsOfEvent)) {
+    throw new KinesisLambdaError(
+      `Expected a Kinesis stream event with a "Records" array; received ${describe(event)}`,
+      { code: 'invalid-event' },
+    );
+  }
+  for (let recordIndex = 0; recordIndex < recordsOfEvent.length; recordIndex += 1) {
+    const kinesisRecord = recordsOfEvent[recordIndex] as KinesisStreamEvent['Records'][number];
+    const kinesis = kinesisRecord?.kinesis;
+    if (
+      typeof kinesis?.data !== 'string' ||
+      typeof kinesis.sequenceNumber !== 'string' ||
+      typeof kinesisRecord.eventID !== 'string'
+    ) {
+      throw new KinesisLambdaError(
+        `Expected Records[${recordIndex}] to have a string eventID, kinesis.data and kinesis.sequenceNumber; received ${describe(kinesisRecord)}`,
+        { code: 'invalid-event' },
+      );
+    }
+  }
+  return recordsOfEvent as KinesisStreamEvent['Records'];
 }
 
 function readErrorCode(error: unknown): string {

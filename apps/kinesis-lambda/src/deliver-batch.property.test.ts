@@ -1,5 +1,5 @@
 import { decodeSubscriptionMessage, encodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
-import { type RecordOutcome, SinkError } from '@logferry/sink';
+import { type RecordOutcome, type SendResult, SinkError } from '@logferry/sink';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deliverBatch } from './deliver-batch';
@@ -46,6 +46,13 @@ const scenarioArbitrary = fc.record({
   remainingMs: fc.integer({ min: 0, max: 30_000 }),
   retryBudgetMs: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
   random: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  // With one sink: whether it takes records on demand, and how many before it stops (an abort).
+  sequence: fc.option(
+    fc.record({ take: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }) }),
+    {
+      nil: undefined,
+    },
+  ),
 });
 
 describe('deliverBatch (property)', () => {
@@ -79,25 +86,34 @@ describe('deliverBatch (property)', () => {
                 throw new SinkError('scripted 401', { code: 'authentication', retryable: false });
               }
             },
+            ...(scenario.sequence === undefined ? {} : { sequence: scenario.sequence }),
           }),
         );
         // The contract-violation behaviour needs a sink that answers with too few outcomes.
-        const wrapped = sinks.map((sink, sinkIndex) => ({
-          name: sink.name,
-          send: async (...parameters: Parameters<typeof sink.send>) => {
-            const result = await sink.send(...parameters);
+        const wrapped = sinks.map((sink, sinkIndex) => {
+          const misbehave = (result: SendResult): SendResult => {
             const behaviour = scenario.sinks[sinkIndex]?.calls[sink.calls.length - 1];
-            if (behaviour === 'outcome-count-mismatch') {
-              // Undo what the scripted sink counted as delivered: the loop must not trust it.
-              for (const id of sink.calls.at(-1)?.ids ?? []) {
-                const count = sink.delivered.get(id) ?? 0;
-                if (count > 0) (sink.delivered as Map<string, number>).set(id, count - 1);
-              }
-              return { ...result, outcomes: result.outcomes.slice(1) };
+            if (behaviour !== 'outcome-count-mismatch') return result;
+            // Undo what the scripted sink counted as delivered: the loop must not trust it.
+            for (const id of sink.calls.at(-1)?.ids ?? []) {
+              const count = sink.delivered.get(id) ?? 0;
+              if (count > 0) (sink.delivered as Map<string, number>).set(id, count - 1);
             }
-            return result;
-          },
-        }));
+            return { ...result, outcomes: result.outcomes.slice(1) };
+          };
+          const sendSequence = sink.sendSequence;
+          return {
+            name: sink.name,
+            send: async (...parameters: Parameters<typeof sink.send>) =>
+              misbehave(await sink.send(...parameters)),
+            ...(sendSequence === undefined
+              ? {}
+              : {
+                  sendSequence: async (...parameters: Parameters<typeof sendSequence>) =>
+                    misbehave(await sendSequence(...parameters)),
+                }),
+          };
+        });
         const deadLetterStore = createMemoryDeadLetterStore({
           fail: (call) => {
             const behaviour = scenario.deadLetterWrites[call - 1] ?? 'ok';

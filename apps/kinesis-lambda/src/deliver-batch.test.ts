@@ -484,4 +484,160 @@ describe('deliverBatch', () => {
       message: 'Expected a Kinesis stream event with a "Records" array; received {"records":[]}',
     });
   });
+
+  describe('one sink that takes records on demand (sendSequence)', () => {
+    function countingDecode() {
+      const counter = { decoded: 0 };
+      const decode = (data: string) => {
+        counter.decoded += 1;
+        return decodeSubscriptionMessage(data);
+      };
+      return { counter, decode };
+    }
+
+    it('decodes the batch only as the sink takes it, and delivers everything', async () => {
+      const { counter, decode } = countingDecode();
+      const decodedAtCall: number[] = [];
+      const elasticsearch = createScriptedSink({
+        name: 'elasticsearch',
+        sequence: {},
+        beforeSend: () => {
+          decodedAtCall.push(counter.decoded);
+        },
+      });
+      const { options, deadLetterStore } = buildOptions({ sinks: [elasticsearch], decode });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(decodedAtCall).toEqual([0]);
+      expect(counter.decoded).toBe(3);
+      expect(elasticsearch.calls.map((call) => call.ids)).toEqual([
+        ['a1', 'a2', 'b1', 'c1', 'c2', 'c3'],
+      ]);
+      expect(report).toMatchObject({ batchItemFailures: [], kinesisRecords: 3, events: 6 });
+      expect(report.sinks[0]).toMatchObject({ delivered: 6, attempts: 1, handedBack: 0 });
+      expect(deadLetterStore.writes).toBe(0);
+    });
+
+    it('retries with send, decoding again only the Kinesis records of what is left', async () => {
+      const { counter, decode } = countingDecode();
+      const elasticsearch = createScriptedSink({
+        name: 'elasticsearch',
+        sequence: {},
+        decide: (record, attempt) =>
+          record.id === 'c3' && attempt === 1
+            ? { status: 'retryable', reason: '429' }
+            : { status: 'delivered' },
+      });
+      const { options, clock } = buildOptions({ sinks: [elasticsearch], decode });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(elasticsearch.calls.map((call) => call.ids)).toEqual([
+        ['a1', 'a2', 'b1', 'c1', 'c2', 'c3'],
+        ['c3'],
+      ]);
+      expect(counter.decoded).toBe(4); // three records, then baz's again
+      expect(clock.sleeps).toHaveLength(1);
+      expect(report.batchItemFailures).toEqual([]);
+      expect(report.sinks[0]).toMatchObject({ delivered: 6, retried: 1, attempts: 2 });
+    });
+
+    it('treats the records a sink did not take as not sent, and sends them on retry', async () => {
+      const elasticsearch = createScriptedSink({ name: 'elasticsearch', sequence: { take: 2 } });
+      const { options } = buildOptions({ sinks: [elasticsearch] });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(elasticsearch.calls.map((call) => call.ids)).toEqual([
+        ['a1', 'a2'],
+        ['b1', 'c1', 'c2', 'c3'],
+      ]);
+      expect(report.batchItemFailures).toEqual([]);
+      expect(report.sinks[0]).toMatchObject({ delivered: 6, attempts: 2 });
+    });
+
+    it('dead-letters a rejected event with its whole record, decoded again', async () => {
+      const elasticsearch = createScriptedSink({
+        name: 'elasticsearch',
+        sequence: {},
+        decide: (record) =>
+          record.id === 'b1'
+            ? { status: 'rejected', reason: 'mapper_parsing_exception', httpStatus: 400 }
+            : { status: 'delivered' },
+      });
+      const { options, deadLetterStore } = buildOptions({ sinks: [elasticsearch] });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(deadLetterStore.entries).toEqual([
+        expect.objectContaining({
+          kind: 'rejected-record',
+          sink: 'elasticsearch',
+          reason: 'mapper_parsing_exception',
+          record: expect.objectContaining({
+            id: 'b1',
+            logGroup: 'bar',
+            message: expect.any(String),
+            position: expect.objectContaining({ recordIndex: 1, eventIndex: 0 }),
+          }),
+        }),
+      ]);
+      expect(report).toMatchObject({ batchItemFailures: [], deadLettered: 1 });
+    });
+
+    it('hands back every record when the sink fails as a whole', async () => {
+      const elasticsearch = createScriptedSink({
+        name: 'elasticsearch',
+        sequence: {},
+        beforeSend: () => {
+          throw new SinkError('403 Forbidden', { code: 'authentication', retryable: false });
+        },
+      });
+      const { options } = buildOptions({ sinks: [elasticsearch] });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(report.batchItemFailures).toHaveLength(3);
+      expect(report.sinks[0]).toMatchObject({ delivered: 0, handedBack: 6, attempts: 1 });
+      expect(report.sinks[0]?.failure).toMatchObject({ code: 'authentication' });
+    });
+
+    it('hands back everything when a sink reports outcomes for more records than it took', async () => {
+      const scripted = createScriptedSink({ name: 'elasticsearch', sequence: { take: 2 } });
+      const lying = {
+        name: scripted.name,
+        send: scripted.send,
+        sendSequence: async (
+          ...parameters: Parameters<NonNullable<typeof scripted.sendSequence>>
+        ) => {
+          const result = await (scripted.sendSequence as NonNullable<typeof scripted.sendSequence>)(
+            ...parameters,
+          );
+          return { ...result, outcomes: [...result.outcomes, { status: 'delivered' as const }] };
+        },
+      };
+      const { options } = buildOptions({ sinks: [lying] });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      expect(report.sinks[0]?.failure).toMatchObject({ code: 'outcome-count-mismatch' });
+      expect(report.batchItemFailures).toHaveLength(3);
+    });
+
+    it('decodes once and uses send when there are several sinks', async () => {
+      const { counter, decode } = countingDecode();
+      const elasticsearch = createScriptedSink({ name: 'elasticsearch', sequence: { take: 1 } });
+      const archive = createScriptedSink({ name: 'archive', sequence: { take: 1 } });
+      const { options } = buildOptions({ sinks: [elasticsearch, archive], decode });
+
+      const report = await deliverBatch(buildThreeRecordEvent(), options);
+
+      // `take` only limits sendSequence: send got every record at once.
+      expect(elasticsearch.calls.map((call) => call.ids.length)).toEqual([6]);
+      expect(archive.calls.map((call) => call.ids.length)).toEqual([6]);
+      expect(counter.decoded).toBe(3);
+      expect(report.batchItemFailures).toEqual([]);
+    });
+  });
 });

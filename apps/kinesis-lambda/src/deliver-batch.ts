@@ -12,7 +12,8 @@ import {
   computeBackoffDelay,
   defaultBackoffOptions,
 } from './compute-backoff-delay';
-import { type DecodeRecordData, decodeBatch } from './decode-batch';
+import { type DecodedBatch, type DecodeRecordData, decodeBatch } from './decode-batch';
+import { decodeLazily, type LazyDecodedBatch } from './decode-lazily';
 
 /**
  * Options of {@link deliverBatch}. Clock, sleep and randomness are injectable so tests are
@@ -225,17 +226,19 @@ export async function deliverBatch(
   // Dead letters are written after delivery, in part of the safety margin.
   const deadLetterDeadline = startedAt + remainingMs - safetyMarginMs / 5;
 
-  const batch = decodeBatch(event, {
-    decode: options.decode,
-    ownLogGroup: options.ownLogGroup,
-    now,
-  });
-  const records = batch.records;
+  const decodeOptions = { decode: options.decode, ownLogGroup: options.ownLogGroup, now };
+  // One sink that takes records on demand: the batch is decoded as the sink builds its requests
+  // and never held whole. Several sinks share one decoded batch instead of decoding it each.
+  const [onlySink, ...otherSinks] = options.sinks;
+  const lazy =
+    onlySink?.sendSequence !== undefined && otherSinks.length === 0
+      ? decodeLazily(event, decodeOptions)
+      : undefined;
+  const decoded = lazy === undefined ? decodeBatch(event, decodeOptions) : undefined;
   const deliveryAbort = abortAt(deliveryDeadline - now());
   const deadLetterAbort = abortAt(deadLetterDeadline - now());
 
   try {
-    const allIndices = records.map((_, index) => index);
     const states: SinkState[] = options.sinks.map((sink) => ({
       sink,
       delivered: 0,
@@ -244,22 +247,36 @@ export async function deliverBatch(
       requests: 0,
       bytesSent: 0,
       sendDurationsMs: [],
-      pending: allIndices,
+      pending: decoded === undefined ? [] : decoded.records.map((_, index) => index),
       rejected: [],
       failure: undefined,
     }));
+    const loop: LoopContext = {
+      now,
+      sleep,
+      random,
+      backoff,
+      deliveryDeadline,
+      deliverySignal: deliveryAbort.signal,
+      hardSignal: deadLetterAbort.signal,
+    };
+
+    let batch: Omit<DecodedBatch, 'records'>;
+    let records: readonly SinkRecord[];
+    if (lazy === undefined) {
+      batch = decoded as DecodedBatch;
+      records = (decoded as DecodedBatch).records;
+    } else {
+      const state = states[0] as SinkState;
+      await sendFirstAttemptLazily(lazy, state, loop);
+      batch = lazy.finish();
+      // Only what is still to be retried or dead-lettered is decoded again: a sparse array.
+      records = lazy.decodeEvents([...state.pending, ...state.rejected.map(({ index }) => index)]);
+    }
 
     await Promise.all(
       states.map((state) =>
-        runSink(state, records, {
-          now,
-          sleep,
-          random,
-          backoff,
-          deliveryDeadline,
-          deliverySignal: deliveryAbort.signal,
-          hardSignal: deadLetterAbort.signal,
-        }),
+        state.failure === undefined ? runSink(state, records, loop) : undefined,
       ),
     );
 
@@ -438,6 +455,77 @@ async function runSink(
     }
     state.pending = stillPending;
   }
+}
+
+/**
+ * The first attempt of the only sink when it takes records on demand: `sendSequence` over the
+ * lazily decoded batch. Afterwards the state holds what every event became, as `runSink` would
+ * have left it: events the sink never took (it stopped on an abort) or that came back retryable
+ * are pending; on a failure as a whole, every event is pending.
+ */
+async function sendFirstAttemptLazily(
+  batch: LazyDecodedBatch,
+  state: SinkState,
+  context: LoopContext,
+): Promise<void> {
+  const allPending = () => Array.from({ length: batch.finish().events }, (_, index) => index);
+  if (context.deliverySignal.aborted) {
+    state.pending = allPending();
+    return;
+  }
+  state.attempts = 1;
+  const send = state.sink.sendSequence as NonNullable<Sink['sendSequence']>;
+  const started = context.now();
+  let settled: Settled;
+  try {
+    settled = await settleBefore(
+      send.call(state.sink, batch, { signal: context.deliverySignal }),
+      context.hardSignal,
+    );
+  } catch (error) {
+    state.sendDurationsMs.push(context.now() - started);
+    if (!(isSinkError(error) && error.retryable)) state.failure = describeFailure(error);
+    state.pending = allPending();
+    return;
+  }
+  state.sendDurationsMs.push(context.now() - started);
+  if (settled.kind === 'unsettled') {
+    state.failure = {
+      name: 'SinkError',
+      code: 'timeout',
+      message: `sink "${state.sink.name}" did not settle its sendSequence call after the deadline signal fired`,
+    };
+    state.pending = allPending();
+    return;
+  }
+  const result = settled.value;
+  state.requests += result.requests;
+  state.bytesSent += result.bytesSent;
+  const { taken } = batch;
+  const events = batch.finish().events;
+  if (!Array.isArray(result.outcomes) || result.outcomes.length !== taken) {
+    state.failure = {
+      name: 'SinkContractViolation',
+      code: 'outcome-count-mismatch',
+      message: `sink "${state.sink.name}" returned ${Array.isArray(result.outcomes) ? result.outcomes.length : 'no'} outcomes for the ${taken} records it took; the Sink contract requires exactly one per record taken`,
+    };
+    state.pending = allPending();
+    return;
+  }
+  const pending: number[] = [];
+  for (let index = 0; index < taken; index += 1) {
+    const outcome = result.outcomes[index] as RecordOutcome;
+    if (outcome.status === 'delivered') {
+      state.delivered += 1;
+    } else if (outcome.status === 'rejected') {
+      state.rejected.push({ index, outcome });
+    } else {
+      pending.push(index);
+    }
+  }
+  // Events the sink never took were not sent.
+  for (let index = taken; index < events; index += 1) pending.push(index);
+  state.pending = pending;
 }
 
 interface DeadLetterContext {

@@ -40,6 +40,12 @@ export interface ScriptedSinkOptions {
    * @default nothing
    */
   readonly beforeSend?: (call: number, options: SendOptions | undefined) => unknown;
+  /**
+   * Gives the sink `sendSequence` too, taking at most `take` records from the sequence (as a sink
+   * that stopped on an abort would), one by one, after `beforeSend`.
+   * @default undefined (no `sendSequence`)
+   */
+  readonly sequence?: { readonly take?: number };
 }
 
 /**
@@ -74,27 +80,50 @@ export function createScriptedSink(options: ScriptedSinkOptions = {}): ScriptedS
   const delivered = new Map<string, number>();
   const attempts = new Map<string, number>();
   const decide = options.decide ?? (() => ({ status: 'delivered' }) as const);
-  return {
+  const settle = (records: readonly SinkRecord[]): SendResult => {
+    const outcomes = records.map((record) => {
+      const attempt = (attempts.get(record.id) ?? 0) + 1;
+      attempts.set(record.id, attempt);
+      const outcome = decide(record, attempt);
+      if (outcome.status === 'delivered') {
+        delivered.set(record.id, (delivered.get(record.id) ?? 0) + 1);
+      }
+      return outcome;
+    });
+    return {
+      outcomes,
+      requests: records.length === 0 ? 0 : 1,
+      bytesSent: records.reduce((total, record) => total + record.message.length, 0),
+    };
+  };
+  const sink: ScriptedSink = {
     name: options.name ?? 'scripted',
     calls,
     delivered,
     async send(records: readonly SinkRecord[], sendOptions?: SendOptions): Promise<SendResult> {
       calls.push({ ids: records.map((record) => record.id), signal: sendOptions?.signal });
       await options.beforeSend?.(calls.length, sendOptions);
-      const outcomes = records.map((record) => {
-        const attempt = (attempts.get(record.id) ?? 0) + 1;
-        attempts.set(record.id, attempt);
-        const outcome = decide(record, attempt);
-        if (outcome.status === 'delivered') {
-          delivered.set(record.id, (delivered.get(record.id) ?? 0) + 1);
-        }
-        return outcome;
-      });
-      return {
-        outcomes,
-        requests: records.length === 0 ? 0 : 1,
-        bytesSent: records.reduce((total, record) => total + record.message.length, 0),
-      };
+      return settle(records);
+    },
+  };
+  const { sequence } = options;
+  if (sequence === undefined) return sink;
+  return {
+    ...sink,
+    async sendSequence(records: Iterable<SinkRecord>, sendOptions?: SendOptions) {
+      const ids: string[] = [];
+      calls.push({ ids, signal: sendOptions?.signal });
+      await options.beforeSend?.(calls.length, sendOptions);
+      // By hand, not for-of: a sink must not pull a record it will not report on.
+      const iterator = records[Symbol.iterator]();
+      const taken: SinkRecord[] = [];
+      while (taken.length < (sequence.take ?? Number.POSITIVE_INFINITY)) {
+        const step = iterator.next();
+        if (step.done === true) break;
+        taken.push(step.value);
+        ids.push(step.value.id);
+      }
+      return settle(taken);
     },
   };
 }
