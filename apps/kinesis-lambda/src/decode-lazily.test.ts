@@ -85,6 +85,11 @@ describe('decodeLazily', () => {
     );
     const batch = decodeLazily(buildEvent(), { ...options, decode: decodeSubscriptionMessage });
     [...batch];
-    expect(() => [...batch]).toThrow('a LazyDecodedBatch can be iterated only once');
+    expect(() => [...batch]).toThrow(
+      expect.objectContaining({
+        code: 'invalid-use',
+        message: expect.stringContaining('can be iterated only once'),
+      }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   decodeRecordRange,
   readKinesisRecords,
 } from './decode-batch';
+import { KinesisLambdaError } from './errors';
 
 /**
  * A Kinesis batch decoded on demand, record by record, so it is never held whole. Iterating it
@@ -115,7 +116,12 @@ export function decodeLazily(
     },
     [Symbol.iterator]() {
       // One pass: a second one would count every record again.
-      if (iterated) throw new Error('a LazyDecodedBatch can be iterated only once');
+      if (iterated) {
+        throw new KinesisLambdaError(
+          'A LazyDecodedBatch can be iterated only once: a second pass would count every event again',
+          { code: 'invalid-use' },
+        );
+      }
       iterated = true;
       return iterate();
     },

@@ -6,13 +6,14 @@
  * | --- | --- |
  * | `invalid-config` | one or more environment variables are missing or invalid (see {@link ConfigError}) |
  * | `invalid-event` | the invocation event is not a Kinesis stream event |
+ * | `invalid-use` | an object was used in a way it does not support, such as iterating a lazily decoded batch twice (a bug) |
  *
  * @example
  * ```ts
  * const code: KinesisLambdaErrorCode = 'invalid-config';
  * ```
  */
-export type KinesisLambdaErrorCode = 'invalid-config' | 'invalid-event';
+export type KinesisLambdaErrorCode = 'invalid-config' | 'invalid-event' | 'invalid-use';
 
 /**
  * Options of a {@link KinesisLambdaError}.
