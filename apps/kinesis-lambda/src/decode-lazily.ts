@@ -77,11 +77,15 @@ export function decodeLazily(
   let taken = 0;
   let iterated = false;
 
-  const decodeRecord = (recordIndex: number): readonly SinkRecord[] => {
-    const part = decodeRecordRange(kinesisRecords, {
+  // Decoding is deterministic: the same data gives the same events in the same order, so a
+  // record decoded again for a retry yields exactly what was counted the first time.
+  const decodeAt = (recordIndex: number): DecodedBatch =>
+    decodeRecordRange(kinesisRecords, {
       ...options,
       range: { start: recordIndex, end: recordIndex + 1 },
     });
+  const decodeRecord = (recordIndex: number): readonly SinkRecord[] => {
+    const part = decodeAt(recordIndex);
     undecodable.push(...part.undecodable);
     controlMessages += part.controlMessages;
     ownLogGroupEvents += part.ownLogGroupEvents;
@@ -151,11 +155,7 @@ export function decodeLazily(
         else list.push(position);
       }
       for (const [recordIndex, list] of positionsByRecord) {
-        // Decoding is deterministic: the same data gives the same events in the same order.
-        const { records } = decodeRecordRange(kinesisRecords, {
-          ...options,
-          range: { start: recordIndex, end: recordIndex + 1 },
-        });
+        const { records } = decodeAt(recordIndex);
         for (const position of list) {
           events[position] = records[eventOffsets[position] as number] as SinkRecord;
         }

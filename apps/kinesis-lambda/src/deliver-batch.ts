@@ -3,6 +3,7 @@ import {
   type DeadLetterStore,
   isSinkError,
   type RecordOutcome,
+  type SendResult,
   type Sink,
   type SinkRecord,
 } from '@logferry/sink';
@@ -405,55 +406,23 @@ async function runSink(
 
     state.attempts += 1;
     const batch = state.pending.map((index) => records[index] as SinkRecord);
-    const started = context.now();
-    let settled: Settled;
-    try {
-      settled = await settleBefore(
-        state.sink.send(batch, { signal: context.deliverySignal }),
-        context.hardSignal,
-      );
-    } catch (error) {
-      state.sendDurationsMs.push(context.now() - started);
-      if (isSinkError(error) && error.retryable) continue;
-      // Configuration, authentication or a bug: retrying in this invocation will not help, and
-      // dead-lettering would hide a fixable problem; Kinesis keeps the records.
-      state.failure = describeFailure(error);
-      return;
-    }
-    state.sendDurationsMs.push(context.now() - started);
-    if (settled.kind === 'unsettled') {
-      state.failure = {
-        name: 'SinkError',
-        code: 'timeout',
-        message: `sink "${state.sink.name}" did not settle its send call after the deadline signal fired`,
-      };
-      return;
-    }
-
-    const result = settled.value;
-    state.requests += result.requests;
-    state.bytesSent += result.bytesSent;
-    if (!Array.isArray(result.outcomes) || result.outcomes.length !== batch.length) {
-      state.failure = {
-        name: 'SinkContractViolation',
-        code: 'outcome-count-mismatch',
-        message: `sink "${state.sink.name}" returned ${Array.isArray(result.outcomes) ? result.outcomes.length : 'no'} outcomes for ${batch.length} records; the Sink contract requires exactly one per record`,
-      };
-      return;
-    }
-    const stillPending: number[] = [];
-    for (let position = 0; position < batch.length; position += 1) {
-      const index = state.pending[position] as number;
-      const outcome = result.outcomes[position] as RecordOutcome;
-      if (outcome.status === 'delivered') {
-        state.delivered += 1;
-      } else if (outcome.status === 'rejected') {
-        state.rejected.push({ index, outcome });
-      } else {
-        stillPending.push(index);
-      }
-    }
-    state.pending = stillPending;
+    const result = await callSink(
+      state,
+      context,
+      (signal) => state.sink.send(batch, { signal }),
+      () => `${batch.length} records`,
+      () => batch.length,
+    );
+    // A retryable SinkError leaves everything pending; a failure as a whole keeps the pending
+    // records, which are handed back.
+    if (result === 'retry') continue;
+    if (result === undefined) return;
+    const { pending } = state;
+    state.pending = settleOutcomes(
+      state,
+      result.outcomes,
+      (position) => pending[position] as number,
+    );
   }
 }
 
@@ -474,58 +443,94 @@ async function sendFirstAttemptLazily(
     return;
   }
   state.attempts = 1;
-  const send = state.sink.sendSequence as NonNullable<Sink['sendSequence']>;
+  const sendSequence = state.sink.sendSequence as NonNullable<Sink['sendSequence']>;
+  const result = await callSink(
+    state,
+    context,
+    (signal) => sendSequence.call(state.sink, batch, { signal }),
+    () => `the ${batch.taken} records it took`,
+    () => batch.taken,
+  );
+  if (result === 'retry' || result === undefined) {
+    state.pending = allPending();
+    return;
+  }
+  const pending = settleOutcomes(state, result.outcomes, (position) => position);
+  // Events the sink never took were not sent.
+  for (let index = batch.taken; index < batch.finish().events; index += 1) pending.push(index);
+  state.pending = pending;
+}
+
+/**
+ * Calls the sink once, bounded by the hard signal, and checks the one-outcome-per-record
+ * contract. Returns the result; `'retry'` after a retryable `SinkError`; `undefined` when the sink
+ * failed as a whole (`state.failure` is then set). `describeRecords` and `countRecords` are read
+ * once the call has settled: a sink given a sequence decides how many records it takes.
+ */
+async function callSink(
+  state: SinkState,
+  context: LoopContext,
+  call: (signal: AbortSignal) => Promise<SendResult>,
+  describeRecords: () => string,
+  countRecords: () => number,
+): Promise<SendResult | 'retry' | undefined> {
   const started = context.now();
   let settled: Settled;
   try {
-    settled = await settleBefore(
-      send.call(state.sink, batch, { signal: context.deliverySignal }),
-      context.hardSignal,
-    );
+    settled = await settleBefore(call(context.deliverySignal), context.hardSignal);
   } catch (error) {
     state.sendDurationsMs.push(context.now() - started);
-    if (!(isSinkError(error) && error.retryable)) state.failure = describeFailure(error);
-    state.pending = allPending();
-    return;
+    if (isSinkError(error) && error.retryable) return 'retry';
+    // Configuration, authentication or a bug: retrying in this invocation will not help, and
+    // dead-lettering would hide a fixable problem; Kinesis keeps the records.
+    state.failure = describeFailure(error);
+    return undefined;
   }
   state.sendDurationsMs.push(context.now() - started);
   if (settled.kind === 'unsettled') {
     state.failure = {
       name: 'SinkError',
       code: 'timeout',
-      message: `sink "${state.sink.name}" did not settle its sendSequence call after the deadline signal fired`,
+      message: `sink "${state.sink.name}" did not settle its send call after the deadline signal fired`,
     };
-    state.pending = allPending();
-    return;
+    return undefined;
   }
   const result = settled.value;
   state.requests += result.requests;
   state.bytesSent += result.bytesSent;
-  const { taken } = batch;
-  const events = batch.finish().events;
-  if (!Array.isArray(result.outcomes) || result.outcomes.length !== taken) {
+  if (!Array.isArray(result.outcomes) || result.outcomes.length !== countRecords()) {
     state.failure = {
       name: 'SinkContractViolation',
       code: 'outcome-count-mismatch',
-      message: `sink "${state.sink.name}" returned ${Array.isArray(result.outcomes) ? result.outcomes.length : 'no'} outcomes for the ${taken} records it took; the Sink contract requires exactly one per record taken`,
+      message: `sink "${state.sink.name}" returned ${Array.isArray(result.outcomes) ? result.outcomes.length : 'no'} outcomes for ${describeRecords()}; the Sink contract requires exactly one per record`,
     };
-    state.pending = allPending();
-    return;
+    return undefined;
   }
-  const pending: number[] = [];
-  for (let index = 0; index < taken; index += 1) {
-    const outcome = result.outcomes[index] as RecordOutcome;
+  return result;
+}
+
+/**
+ * Counts delivered outcomes, sets rejected ones aside, and returns the batch indices still
+ * retryable; `indexAt` maps an outcome's position to its index in the batch.
+ */
+function settleOutcomes(
+  state: SinkState,
+  outcomes: readonly RecordOutcome[],
+  indexAt: (position: number) => number,
+): number[] {
+  const stillPending: number[] = [];
+  for (let position = 0; position < outcomes.length; position += 1) {
+    const index = indexAt(position);
+    const outcome = outcomes[position] as RecordOutcome;
     if (outcome.status === 'delivered') {
       state.delivered += 1;
     } else if (outcome.status === 'rejected') {
       state.rejected.push({ index, outcome });
     } else {
-      pending.push(index);
+      stillPending.push(index);
     }
   }
-  // Events the sink never took were not sent.
-  for (let index = taken; index < events; index += 1) pending.push(index);
-  state.pending = pending;
+  return stillPending;
 }
 
 interface DeadLetterContext {

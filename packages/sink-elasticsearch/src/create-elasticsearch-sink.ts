@@ -35,6 +35,16 @@ function readSignal(options: SendOptions | undefined, method: string): AbortSign
   return signal;
 }
 
+/** Refuses a call whose signal fired before it began: nothing was sent, so it can be retried. */
+function throwIfAborted(signal: AbortSignal | undefined, call: string): void {
+  if (signal?.aborted === true) {
+    throw createSinkError(
+      `${call} was aborted before any request: the caller's signal had already fired`,
+      { code: 'aborted', retryable: true, cause: signal.reason },
+    );
+  }
+}
+
 /**
  * Creates the Elasticsearch / OpenSearch sink (`name: 'elasticsearch'`) for Elasticsearch 7/8,
  * OpenSearch 1/2 (self-managed or Amazon OpenSearch Service) and OpenSearch Serverless.
@@ -122,12 +132,7 @@ export function createElasticsearchSink(options: ElasticsearchSinkOptions): Elas
         );
       }
       if (records.length === 0) return { outcomes: [], requests: 0, bytesSent: 0 };
-      if (signal?.aborted === true) {
-        throw createSinkError(
-          `send() of ${records.length} records was aborted before any request: the caller's signal had already fired`,
-          { code: 'aborted', retryable: true, cause: signal.reason },
-        );
-      }
+      throwIfAborted(signal, `send() of ${records.length} records`);
       return deliverRecords(delivery, records, [signal, closing.signal], records.length);
     },
     async sendSequence(
@@ -144,12 +149,7 @@ export function createElasticsearchSink(options: ElasticsearchSinkOptions): Elas
           { code: 'invalid-options', retryable: false },
         );
       }
-      if (signal?.aborted === true) {
-        throw createSinkError(
-          "sendSequence() was aborted before any request: the caller's signal had already fired",
-          { code: 'aborted', retryable: true, cause: signal.reason },
-        );
-      }
+      throwIfAborted(signal, 'sendSequence()');
       return deliverRecords(delivery, records, [signal, closing.signal]);
     },
     async checkHealth(checkOptions?: SendOptions): Promise<void> {

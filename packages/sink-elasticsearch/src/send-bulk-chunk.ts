@@ -62,16 +62,20 @@ export type ChunkAnswer =
   | { readonly kind: 'split'; readonly reason: string }
   | { readonly kind: 'aborted' };
 
+/** A {@link ChunkAnswer} before `answered` is added, which the exchange's kind decides. */
+type ClassifiedAnswer =
+  | { readonly kind: 'outcomes'; readonly outcomes: readonly RecordOutcome[] }
+  | Exclude<ChunkAnswer, { readonly kind: 'outcomes' }>;
+
 const NDJSON_HEADERS = {
   accept: 'application/json',
   'content-type': 'application/x-ndjson',
   'user-agent': 'logferry-sink-elasticsearch',
 };
 
-function answerAllWith(chunk: BulkChunk, outcome: RecordOutcome, answered: boolean): ChunkAnswer {
+function answerAllWith(chunk: BulkChunk, outcome: RecordOutcome): ClassifiedAnswer {
   return {
     kind: 'outcomes',
-    answered,
     outcomes: new Array<RecordOutcome>(chunk.operationIndices.length).fill(outcome),
   };
 }
@@ -86,19 +90,15 @@ function classifyResponse(
   context: BulkRequestContext,
   chunk: BulkChunk,
   exchange: Extract<HttpExchange, { kind: 'response' }>,
-): ChunkAnswer {
+): ClassifiedAnswer {
   const { status } = exchange;
   const answered = `${context.target} answered ${describeStatus(exchange)}`;
   if (status < 100 || status > 599) {
-    return answerAllWith(
-      chunk,
-      {
-        status: 'retryable',
-        reason: `${answered}, which is not an HTTP status`,
-        errorType: 'invalid-response',
-      },
-      true,
-    );
+    return answerAllWith(chunk, {
+      status: 'retryable',
+      reason: `${answered}, which is not an HTTP status`,
+      errorType: 'invalid-response',
+    });
   }
   const decision = classifyBulkHttpStatus(status);
   if (decision === 'parse-items') {
@@ -106,22 +106,17 @@ function classifyResponse(
       return {
         kind: 'outcomes',
         outcomes: parseBulkResponse(exchange.body, chunk.operationIndices.length),
-        answered: true,
       };
     } catch (error) {
       if (!(error instanceof BulkResponseError)) throw error;
       // Nothing is known about which documents were stored; re-sending `create` with their ids
       // cannot duplicate them.
-      return answerAllWith(
-        chunk,
-        {
-          status: error.retryable ? 'retryable' : 'rejected',
-          reason: `${answered} with a body that is not a usable _bulk response: ${error.message}`,
-          errorType: error.code,
-          httpStatus: error.httpStatus ?? status,
-        },
-        true,
-      );
+      return answerAllWith(chunk, {
+        status: error.retryable ? 'retryable' : 'rejected',
+        reason: `${answered} with a body that is not a usable _bulk response: ${error.message}`,
+        errorType: error.code,
+        httpStatus: error.httpStatus ?? status,
+      });
     }
   }
   const summary = summarizeErrorBody(exchange);
@@ -134,9 +129,9 @@ function classifyResponse(
     case 'split':
       return { kind: 'split', reason };
     case 'retry':
-      return answerAllWith(chunk, { status: 'retryable', reason, ...details }, true);
+      return answerAllWith(chunk, { status: 'retryable', reason, ...details });
     case 'reject':
-      return answerAllWith(chunk, { status: 'rejected', reason, ...details }, true);
+      return answerAllWith(chunk, { status: 'rejected', reason, ...details });
     case 'configuration':
       if (status === 401 || status === 403) {
         context.transport.authorizer.forgetCredentials();
@@ -219,41 +214,40 @@ export async function sendBulkChunk(
     tally.requests += 1;
     tally.bytesSent += body.bytes.byteLength;
   }
+  const answer = classifyExchange(context, chunk, exchange);
+  return answer.kind === 'outcomes'
+    ? { ...answer, answered: exchange.kind === 'response' }
+    : answer;
+}
+
+function classifyExchange(
+  context: BulkRequestContext,
+  chunk: BulkChunk,
+  exchange: HttpExchange,
+): ClassifiedAnswer {
   switch (exchange.kind) {
     case 'aborted':
       return { kind: 'aborted' };
     case 'timeout':
-      return answerAllWith(
-        chunk,
-        {
-          status: 'retryable',
-          reason: `no answer to ${context.target} within ${context.transport.timeoutMs} ms (option timeoutMs)`,
-          errorType: 'timeout',
-        },
-        false,
-      );
+      return answerAllWith(chunk, {
+        status: 'retryable',
+        reason: `no answer to ${context.target} within ${context.transport.timeoutMs} ms (option timeoutMs)`,
+        errorType: 'timeout',
+      });
     case 'network':
-      return answerAllWith(
-        chunk,
-        {
-          status: 'retryable',
-          reason: `${context.target} failed before an answer: ${describeNetworkError(exchange.error)}`,
-          errorType: 'network',
-        },
-        false,
-      );
+      return answerAllWith(chunk, {
+        status: 'retryable',
+        reason: `${context.target} failed before an answer: ${describeNetworkError(exchange.error)}`,
+        errorType: 'network',
+      });
     case 'signing-failed': {
       const { error } = exchange;
       if (error.retryable) {
-        return answerAllWith(
-          chunk,
-          {
-            status: 'retryable',
-            reason: `could not sign ${context.target}: ${error.message}`,
-            errorType: error.code,
-          },
-          false,
-        );
+        return answerAllWith(chunk, {
+          status: 'retryable',
+          reason: `could not sign ${context.target}: ${error.message}`,
+          errorType: error.code,
+        });
       }
       throw createSinkError(`Could not sign ${context.target}: ${error.message}`, {
         code: error.code === 'missing-credentials' ? 'authentication' : 'configuration',

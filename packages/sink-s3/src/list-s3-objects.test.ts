@@ -1,37 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { deleteS3Object } from './delete-s3-object';
 import { listS3Objects } from './list-s3-objects';
 import { putRawObject } from './test-support/put-raw-object';
 import { startRecordingServer } from './test-support/start-recording-server';
-import { type RunningS3rver, s3rverCredentials, startS3rver } from './test-support/start-s3rver';
+import { useS3rverBucket } from './test-support/use-s3rver-bucket';
 
-let s3: RunningS3rver;
-let connection: {
-  bucket: string;
-  region: string;
-  endpoint: string;
-  credentials: typeof s3rverCredentials;
-};
-
-beforeEach(async () => {
-  s3 = await startS3rver({ buckets: ['list-test'] });
-  connection = {
-    bucket: 'list-test',
-    region: 'us-east-1',
-    endpoint: s3.url,
-    credentials: s3rverCredentials,
-  };
-});
-
-afterEach(async () => {
-  await s3.close();
-});
+const s3 = useS3rverBucket('list-test');
 
 async function listKeys(
   options: Partial<Parameters<typeof listS3Objects>[0]> = {},
 ): Promise<string[]> {
   const keys: string[] = [];
-  for await (const object of listS3Objects({ ...connection, ...options })) keys.push(object.key);
+  for await (const object of listS3Objects({ ...s3.connection, ...options })) keys.push(object.key);
   return keys;
 }
 
@@ -46,7 +26,7 @@ const keys = [
 
 describe('listS3Objects', () => {
   beforeEach(async () => {
-    for (const key of keys) await putRawObject(connection, key, Buffer.from(key));
+    for (const key of keys) await putRawObject(s3.connection, key, Buffer.from(key));
   });
 
   it('lists every key under a prefix, in order, following continuation tokens', async () => {
@@ -60,7 +40,7 @@ describe('listS3Objects', () => {
 
   it('reports size, ETag and last-modified time', async () => {
     const objects = [];
-    for await (const object of listS3Objects({ ...connection, prefix: keys[0] }))
+    for await (const object of listS3Objects({ ...s3.connection, prefix: keys[0] }))
       objects.push(object);
     expect(objects).toEqual([
       {
@@ -118,7 +98,7 @@ describe('listS3Objects against unexpected answers', () => {
     }));
     try {
       const objects = [];
-      for await (const object of listS3Objects({ ...connection, endpoint: server.url }))
+      for await (const object of listS3Objects({ ...s3.connection, endpoint: server.url }))
         objects.push(object);
       expect(objects).toEqual([{ key: 'a&b <c>', size: 3, etag: '"x"', lastModified: undefined }]);
     } finally {
@@ -129,11 +109,11 @@ describe('listS3Objects against unexpected answers', () => {
 
 describe('deleteS3Object', () => {
   it('deletes an object, and succeeds for a key that does not exist', async () => {
-    await putRawObject(connection, 'dead-letter/x.ndjson.gz', Buffer.from('x'));
-    await deleteS3Object({ ...connection, key: 'dead-letter/x.ndjson.gz' });
+    await putRawObject(s3.connection, 'dead-letter/x.ndjson.gz', Buffer.from('x'));
+    await deleteS3Object({ ...s3.connection, key: 'dead-letter/x.ndjson.gz' });
     expect(await listKeys()).toEqual([]);
     await expect(
-      deleteS3Object({ ...connection, key: 'dead-letter/x.ndjson.gz' }),
+      deleteS3Object({ ...s3.connection, key: 'dead-letter/x.ndjson.gz' }),
     ).resolves.toBeUndefined();
   });
 
@@ -144,7 +124,7 @@ describe('deleteS3Object', () => {
     }));
     try {
       await expect(
-        deleteS3Object({ ...connection, endpoint: server.url, key: 'x' }),
+        deleteS3Object({ ...s3.connection, endpoint: server.url, key: 'x' }),
       ).rejects.toMatchObject({
         code: 'authentication',
         retryable: false,

@@ -1,38 +1,18 @@
 import { gzipSync } from 'node:zlib';
 import { SinkError } from '@logferry/sink';
 import { createTestRecords } from '@logferry/sink-testkit';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeArchiveLine } from './encode-archive-line';
 import { S3ArchiveError } from './errors';
 import { type ArchiveLine, readArchiveObject } from './read-archive-object';
 import { putRawObject } from './test-support/put-raw-object';
-import { type RunningS3rver, s3rverCredentials, startS3rver } from './test-support/start-s3rver';
+import { useS3rverBucket } from './test-support/use-s3rver-bucket';
 
-let s3: RunningS3rver;
-let connection: {
-  bucket: string;
-  region: string;
-  endpoint: string;
-  credentials: typeof s3rverCredentials;
-};
-
-beforeEach(async () => {
-  s3 = await startS3rver({ buckets: ['reader-test'] });
-  connection = {
-    bucket: 'reader-test',
-    region: 'us-east-1',
-    endpoint: s3.url,
-    credentials: s3rverCredentials,
-  };
-});
-
-afterEach(async () => {
-  await s3.close();
-});
+const s3 = useS3rverBucket('reader-test');
 
 async function readLines(key: string): Promise<ArchiveLine[]> {
   const lines: ArchiveLine[] = [];
-  for await (const line of readArchiveObject({ ...connection, key })) lines.push(line);
+  for await (const line of readArchiveObject({ ...s3.connection, key })) lines.push(line);
   return lines;
 }
 
@@ -48,7 +28,7 @@ describe('readArchiveObject', () => {
       ),
       Buffer.from(encodeArchiveLine(third!)),
     ]);
-    await putRawObject(connection, key, gzipSync(body));
+    await putRawObject(s3.connection, key, gzipSync(body));
 
     const lines = await readLines(key);
     expect(lines.map((line) => [line.lineNumber, line.ok])).toEqual([
@@ -85,7 +65,7 @@ describe('readArchiveObject', () => {
   it('reads an object stored without gzip too', async () => {
     const records = createTestRecords(2, { seed: 32 });
     await putRawObject(
-      connection,
+      s3.connection,
       'plain.ndjson',
       Buffer.from(records.map(encodeArchiveLine).join('\n')),
     );
@@ -96,7 +76,7 @@ describe('readArchiveObject', () => {
 
   it('throws invalid-object for a corrupt gzip stream', async () => {
     const gzip = gzipSync(Buffer.from(encodeArchiveLine(createTestRecords(1)[0]!)));
-    await putRawObject(connection, 'cut.ndjson.gz', gzip.subarray(0, gzip.length - 12));
+    await putRawObject(s3.connection, 'cut.ndjson.gz', gzip.subarray(0, gzip.length - 12));
     await expect(readLines('cut.ndjson.gz')).rejects.toMatchObject({
       name: 'S3ArchiveError',
       code: 'invalid-object',
@@ -118,14 +98,16 @@ describe('readArchiveObject', () => {
   });
 
   it('throws a SinkError for a missing bucket and for a bad key option', async () => {
-    const missing = readArchiveObject({ ...connection, bucket: 'other-bucket', key: 'x' });
+    const missing = readArchiveObject({ ...s3.connection, bucket: 'other-bucket', key: 'x' });
     await expect(missing.next()).rejects.toMatchObject({
       name: 'SinkError',
       code: 'configuration',
       httpStatus: 404,
     });
-    await expect(readArchiveObject({ ...connection, key: '' }).next()).rejects.toThrow(SinkError);
-    await expect(readArchiveObject({ ...connection, key: '' }).next()).rejects.toThrow(
+    await expect(readArchiveObject({ ...s3.connection, key: '' }).next()).rejects.toThrow(
+      SinkError,
+    );
+    await expect(readArchiveObject({ ...s3.connection, key: '' }).next()).rejects.toThrow(
       'The "key" option must be an object key: a non-empty string of at most 1024 UTF-8 bytes; received "".',
     );
   });

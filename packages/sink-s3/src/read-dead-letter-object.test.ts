@@ -1,32 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import type { DeadLetterEntry } from '@logferry/sink';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeDeadLetterLine } from './encode-dead-letter-line';
 import { type DeadLetterLine, readDeadLetterObject } from './read-dead-letter-object';
 import { putRawObject } from './test-support/put-raw-object';
-import { type RunningS3rver, s3rverCredentials, startS3rver } from './test-support/start-s3rver';
+import { useS3rverBucket } from './test-support/use-s3rver-bucket';
 
-let s3: RunningS3rver;
-let connection: {
-  bucket: string;
-  region: string;
-  endpoint: string;
-  credentials: typeof s3rverCredentials;
-};
-
-beforeEach(async () => {
-  s3 = await startS3rver({ buckets: ['dead-letter-reader'] });
-  connection = {
-    bucket: 'dead-letter-reader',
-    region: 'us-east-1',
-    endpoint: s3.url,
-    credentials: s3rverCredentials,
-  };
-});
-
-afterEach(async () => {
-  await s3.close();
-});
+const s3 = useS3rverBucket('dead-letter-reader');
 
 const entry: DeadLetterEntry = {
   kind: 'undecodable-record',
@@ -42,14 +22,14 @@ describe('readDeadLetterObject', () => {
   it('yields entries and reports malformed lines without stopping', async () => {
     const key = 'dead-letter/kind=undecodable-record/dt=2024-06-01/hour=00/x.ndjson.gz';
     await putRawObject(
-      connection,
+      s3.connection,
       key,
       gzipSync(
         `${encodeDeadLetterLine(entry)}\n{"kind":"unknown"}\n${encodeDeadLetterLine(entry)}\n`,
       ),
     );
     const lines: DeadLetterLine[] = [];
-    for await (const line of readDeadLetterObject({ ...connection, key })) lines.push(line);
+    for await (const line of readDeadLetterObject({ ...s3.connection, key })) lines.push(line);
     expect(lines).toEqual([
       { ok: true, key, lineNumber: 1, entry },
       {
@@ -67,7 +47,7 @@ describe('readDeadLetterObject', () => {
 
   it('throws object-not-found for a missing key', async () => {
     await expect(
-      readDeadLetterObject({ ...connection, key: 'dead-letter/none' }).next(),
+      readDeadLetterObject({ ...s3.connection, key: 'dead-letter/none' }).next(),
     ).rejects.toMatchObject({
       code: 'object-not-found',
     });
