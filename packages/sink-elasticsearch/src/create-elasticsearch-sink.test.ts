@@ -434,6 +434,109 @@ describe('createElasticsearchSink', () => {
     );
   });
 
+  describe('compression: auto', () => {
+    /**
+     * A fetch that keeps a copy of each body and its encoding, then answers after `delayMs`. It
+     * decodes nothing meanwhile: that would be timed as part of the request.
+     */
+    function recordingFetch(delayMs: number) {
+      const requests: { encoding: string | null; body: Uint8Array }[] = [];
+      const fetchBulk: typeof fetch = async (_input, init) => {
+        const encoding = new Headers(init?.headers).get('content-encoding');
+        // A copy: once answered, an uncompressed body's buffer is reused for a later chunk.
+        requests.push({ encoding, body: Buffer.from(init?.body as Uint8Array) });
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        return new Response('{"errors":false}', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      };
+      const countDocuments = () =>
+        requests.reduce((total, { encoding, body }) => {
+          const ndjson = (encoding === 'gzip' ? gunzipSync(body) : Buffer.from(body)).toString();
+          return total + ndjson.split('\n').filter(Boolean).length / 2;
+        }, 0);
+      return { requests, fetchBulk, countDocuments };
+    }
+
+    it('stops compressing once it measures that requests answer faster than compression', async () => {
+      const { requests, fetchBulk, countDocuments } = recordingFetch(0);
+      // Hex ids at level 9 cost tens of milliseconds per MiB and shrink only about half; this
+      // fetch answers at once. So compressing clearly costs more than it could save.
+      const sink = createSink({
+        url: 'http://127.0.0.1:9',
+        auth: { type: 'none' },
+        gzipLevel: 9,
+        maxBytes: 1_048_576,
+        fetch: fetchBulk,
+      });
+      const records = createTestRecords(14_000, { seed: 31, largeMessageEvery: 0 }).map(
+        (record, index) => ({
+          ...record,
+          message: `order ids ${[0, 1, 2, 3].map((part) => createHash('sha256').update(`${index}.${part}`).digest('hex')).join(' ')}`,
+        }),
+      );
+      const { outcomes } = await sink.send(records);
+      expect(outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
+      expect(requests.length).toBeGreaterThanOrEqual(4);
+      expect(countDocuments()).toBe(records.length);
+      // Nothing is measured when the first two bodies are prepared (the second is prepared while
+      // the first is in flight), and the first request on a connection is slow; once the medians
+      // show requests answering faster than compression, it stops compressing, for good.
+      const encodings = requests.map((request) => request.encoding);
+      const switchedAt = encodings.indexOf(null);
+      expect(switchedAt).toBeGreaterThanOrEqual(2);
+      expect(encodings).toEqual([
+        ...new Array(switchedAt).fill('gzip'),
+        ...new Array(encodings.length - switchedAt).fill(null),
+      ]);
+      expect(encodings.length - switchedAt).toBeGreaterThanOrEqual(2);
+      // What it learned carries over to the next call, as across warm Lambda invocations.
+      const before = requests.length;
+      await sink.send(records.slice(0, 2_000));
+      expect(requests.slice(before).map((request) => request.encoding)).toEqual(
+        new Array(requests.length - before).fill(null),
+      );
+    });
+
+    it('keeps compressing when requests take longer than compression', async () => {
+      const { requests, fetchBulk } = recordingFetch(25);
+      const sink = createSink({
+        url: 'http://127.0.0.1:9',
+        auth: { type: 'none' },
+        maxBytes: 65_536,
+        fetch: fetchBulk,
+      });
+      const records = createTestRecords(600, { seed: 32, largeMessageEvery: 0 });
+      const { outcomes } = await sink.send(records);
+      expect(outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
+      expect(requests.length).toBeGreaterThanOrEqual(4);
+      expect(requests.map((request) => request.encoding)).toEqual(
+        new Array(requests.length).fill('gzip'),
+      );
+    });
+
+    it.each(['gzip', 'none'] as const)(
+      'never adapts a fixed compression: %s',
+      async (compression) => {
+        const { requests, fetchBulk } = recordingFetch(0);
+        const sink = createSink({
+          url: 'http://127.0.0.1:9',
+          auth: { type: 'none' },
+          compression,
+          gzipLevel: 9,
+          maxBytes: 262_144,
+          fetch: fetchBulk,
+        });
+        await sink.send(createTestRecords(3_000, { seed: 33, largeMessageEvery: 0 }));
+        expect(requests.length).toBeGreaterThanOrEqual(4);
+        expect(new Set(requests.map((request) => request.encoding))).toEqual(
+          new Set([compression === 'gzip' ? 'gzip' : null]),
+        );
+      },
+    );
+  });
+
   describe('sendSequence', () => {
     it('delivers records produced on demand, taking them only as chunks are built', async () => {
       const fake = await startFake();
@@ -983,7 +1086,7 @@ describe('createElasticsearchSink', () => {
         name: 'elasticsearch',
         url: 'https://es.example.com',
         auth: { type: 'basic', username },
-        compression: 'gzip',
+        compression: 'auto',
         gzipLevel: 1,
         maxBytes: 5_242_880,
         maxOperations: 5000,

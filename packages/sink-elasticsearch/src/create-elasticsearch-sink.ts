@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { SendOptions, SendResult, SinkRecord } from '@logferry/sink';
 import { checkClusterHealth } from './check-cluster-health';
 import { createChunkBufferPool } from './create-chunk-buffer-pool';
+import { createCompressionAdvisor } from './create-compression-advisor';
 import { deliverRecords } from './deliver-records';
 import { describeReceived } from './describe-received';
 import type { ElasticsearchSink, ElasticsearchSinkDescription } from './elasticsearch-sink';
@@ -90,7 +91,10 @@ export function createElasticsearchSink(options: ElasticsearchSinkOptions): Elas
       transport,
       bulkUrl: `${baseUrl}/_bulk${BULK_QUERY}`,
       target: `POST ${baseUrl}/_bulk`,
-      compression: resolved.compression,
+      compressionAdvisor: createCompressionAdvisor({
+        compression: resolved.compression,
+        gzipLevel: resolved.gzipLevel,
+      }),
       gzipLevel: resolved.gzipLevel,
     },
   };

@@ -59,14 +59,16 @@ export type ElasticsearchAuth =
 
 /**
  * Request body compression: `gzip` sends `content-encoding: gzip` (every Elasticsearch 7/8 and
- * OpenSearch 1/2 node and OpenSearch Serverless accept it); `none` sends the NDJSON as is.
+ * OpenSearch 1/2 node and OpenSearch Serverless accept it); `none` sends the NDJSON as is; `auto`
+ * gzips a body only when the sink's own measurements say it saves more request time than it
+ * costs (see `createCompressionAdvisor`): over a real link, almost always.
  *
  * @example
  * ```ts
  * const compression: ElasticsearchCompression = 'none'; // a proxy that cannot decompress
  * ```
  */
-export type ElasticsearchCompression = 'gzip' | 'none';
+export type ElasticsearchCompression = 'auto' | 'gzip' | 'none';
 
 /**
  * Options of `createElasticsearchSink`. Besides its own options, the sink takes every option of
@@ -94,9 +96,9 @@ export interface ElasticsearchSinkOptions extends DocumentMapperOptions<SinkReco
   /** How to authenticate (see {@link ElasticsearchAuth}). Required, so "no auth" is a decision. */
   readonly auth: ElasticsearchAuth;
   /**
-   * Request body compression (see the README's performance section for the measurement behind
+   * Request body compression (see the README's performance section for the measurements behind
    * the default). A compressed body that would not be smaller is sent uncompressed.
-   * @default 'gzip'
+   * @default 'auto'
    */
   readonly compression?: ElasticsearchCompression;
   /**

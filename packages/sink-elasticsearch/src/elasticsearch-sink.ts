@@ -23,7 +23,7 @@ export interface ElasticsearchSinkDescription {
   readonly url: string;
   /** The auth type, plus the user name (basic) or the signing scope (SigV4). */
   readonly auth: Readonly<Record<string, string>>;
-  readonly compression: 'gzip' | 'none';
+  readonly compression: 'auto' | 'gzip' | 'none';
   readonly gzipLevel: number;
   readonly maxBytes: number;
   readonly maxOperations: number;

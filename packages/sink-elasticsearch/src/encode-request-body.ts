@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import type { ElasticsearchCompression } from './elasticsearch-sink-options';
 
 const gzipAsync = promisify(zlib.gzip);
 const deflateRawAsync = promisify(zlib.deflateRaw);
@@ -105,7 +104,7 @@ async function gzipInPieces(
  */
 export async function encodeRequestBody(
   ndjson: string | Uint8Array,
-  compression: ElasticsearchCompression,
+  compression: 'gzip' | 'none',
   gzipLevel: number,
   parallel = true,
 ): Promise<EncodedRequestBody> {

@@ -27,7 +27,7 @@ describe('readSinkOptions', () => {
     expect(resolved).toMatchObject({
       baseUrl: 'https://es.example.com',
       serverless: false,
-      compression: 'gzip',
+      compression: 'auto',
       gzipLevel: 1,
       maxBytes: 5_242_880,
       maxOperations: 5000,
@@ -85,7 +85,7 @@ describe('readSinkOptions', () => {
     ],
     [
       { ...base, compression: 'brotli' },
-      `Option compression must be 'gzip' or 'none'; received "brotli"`,
+      `Option compression must be 'auto', 'gzip' or 'none'; received "brotli"`,
     ],
     [{ ...base, gzipLevel: 0 }, 'Option gzipLevel must be an integer from 1 to 9; received 0'],
     [

@@ -171,8 +171,10 @@ export function readSinkOptions(options: ElasticsearchSinkOptions): ResolvedSink
   const url = readUrl(options.url);
   const authorizer = createRequestAuthorizer(options.auth, url);
   const compression = options.compression ?? ELASTICSEARCH_SINK_DEFAULTS.compression;
-  if (compression !== 'gzip' && compression !== 'none') {
-    fail(`Option compression must be 'gzip' or 'none'; received ${describeReceived(compression)}`);
+  if (compression !== 'auto' && compression !== 'gzip' && compression !== 'none') {
+    fail(
+      `Option compression must be 'auto', 'gzip' or 'none'; received ${describeReceived(compression)}`,
+    );
   }
   const fetchOption = options.fetch;
   if (fetchOption !== undefined && typeof fetchOption !== 'function') {

@@ -5,8 +5,8 @@ import {
   parseBulkResponse,
 } from '@logferry/elasticsearch-bulk';
 import type { RecordOutcome } from '@logferry/sink';
+import type { CompressionAdvisor } from './create-compression-advisor';
 import { describeNetworkError } from './describe-network-error';
-import type { ElasticsearchCompression } from './elasticsearch-sink-options';
 import { type EncodedRequestBody, encodeRequestBody } from './encode-request-body';
 import { createSinkError } from './errors';
 import { type HttpExchange, type HttpTransport, performRequest } from './perform-request';
@@ -17,7 +17,7 @@ import { summarizeErrorBody } from './summarize-error-body';
  *
  * @example
  * ```ts
- * const context: BulkRequestContext = { transport, bulkUrl, target: 'POST https://es.example.com/_bulk', compression: 'gzip', gzipLevel: 1 };
+ * const context: BulkRequestContext = { transport, bulkUrl, target: 'POST https://es.example.com/_bulk', compressionAdvisor: createCompressionAdvisor({ compression: 'auto', gzipLevel: 1 }), gzipLevel: 1 };
  * ```
  */
 export interface BulkRequestContext {
@@ -26,7 +26,8 @@ export interface BulkRequestContext {
   readonly bulkUrl: string;
   /** `POST <origin><path>/_bulk`, for reasons and messages (no query, no credentials). */
   readonly target: string;
-  readonly compression: ElasticsearchCompression;
+  /** Whether each body is gzipped; it learns from the compressions and requests timed here. */
+  readonly compressionAdvisor: CompressionAdvisor;
   readonly gzipLevel: number;
 }
 
@@ -166,7 +167,8 @@ export function prepareChunkBody(
   chunk: BulkChunk,
   { parallel = true }: { readonly parallel?: boolean } = {},
 ): Promise<EncodedRequestBody> {
-  const body = encodeRequestBody(chunk.bytes, context.compression, context.gzipLevel, parallel);
+  const encoding = context.compressionAdvisor.choose(chunk.bytes);
+  const body = encodeRequestBody(chunk.bytes, encoding, context.gzipLevel, parallel);
   // Marked as handled here because an aborted send may never await it.
   body.catch(() => {});
   return body;
@@ -197,6 +199,7 @@ export async function sendBulkChunk(
   preparedBody: Promise<EncodedRequestBody> = prepareChunkBody(context, chunk),
 ): Promise<ChunkAnswer> {
   const body = await preparedBody;
+  const started = performance.now();
   const exchange = await performRequest(
     context.transport,
     {
@@ -210,6 +213,9 @@ export async function sendBulkChunk(
     },
     signals,
   );
+  if (exchange.kind === 'response') {
+    context.compressionAdvisor.recordRequest(body.bytes.byteLength, performance.now() - started);
+  }
   if (exchange.requestSent) {
     tally.requests += 1;
     tally.bytesSent += body.bytes.byteLength;
