@@ -39,7 +39,7 @@ describe('loadConfig', () => {
         jsonMode: 'namespace',
         bulkMaxBytes: undefined,
         documentIds: 'event-id',
-        compression: 'gzip',
+        compression: 'auto',
       },
       archive: { bucket: 'my-log-archive', prefix: 'archive' },
       deadLetter: { bucket: 'my-log-archive', prefix: 'dead-letter' },
@@ -207,7 +207,7 @@ describe('loadConfig', () => {
       'LOGFERRY_JSON_MODE must be one of namespace, root, off; received "flatten"',
       'LOGFERRY_BULK_MAX_BYTES must be a whole number from 1024 to 104857600; received "5MB"',
       'LOGFERRY_DOCUMENT_IDS must be one of event-id, none; received "random"',
-      'LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of gzip, none; received "brotli"',
+      'LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of auto, gzip, none; received "brotli"',
       'LOGFERRY_ARCHIVE_BUCKET must be an S3 bucket name (3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit); received "My_Bucket"',
       'LOGFERRY_HTTP_PRESET is set but LOGFERRY_HTTP_URL is not; set the URL to enable the HTTP sink',
       'AWS_REGION is required to sign S3 requests (the Lambda runtime sets it; set it yourself when running elsewhere)',
@@ -218,17 +218,21 @@ describe('loadConfig', () => {
     );
   });
 
-  it('reads LOGFERRY_ELASTICSEARCH_COMPRESSION: gzip by default, gzip or none when set', () => {
+  it('reads LOGFERRY_ELASTICSEARCH_COMPRESSION: auto by default, auto, gzip or none when set', () => {
     const base = {
       ...lambdaEnvironment,
       LOGFERRY_ELASTICSEARCH_URL: 'https://es.example.com',
       LOGFERRY_DEAD_LETTER_BUCKET: 'dead-letters',
     };
-    expect(loadConfig(base).elasticsearch?.compression).toBe('gzip');
+    expect(loadConfig(base).elasticsearch?.compression).toBe('auto');
     // Blank counts as unset, as Terraform passes it.
     expect(
       loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: ' ' }).elasticsearch?.compression,
-    ).toBe('gzip');
+    ).toBe('auto');
+    expect(
+      loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'auto' }).elasticsearch
+        ?.compression,
+    ).toBe('auto');
     expect(
       loadConfig({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'gzip' }).elasticsearch
         ?.compression,
@@ -239,7 +243,9 @@ describe('loadConfig', () => {
     ).toBe('none');
     expect(
       captureConfigError({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESSION: 'GZIP' }).problems,
-    ).toEqual(['LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of gzip, none; received "GZIP"']);
+    ).toEqual([
+      'LOGFERRY_ELASTICSEARCH_COMPRESSION must be one of auto, gzip, none; received "GZIP"',
+    ]);
     expect(
       captureConfigError({ ...base, LOGFERRY_ELASTICSEARCH_COMPRESION: 'none' }).problems,
     ).toEqual([
@@ -392,7 +398,7 @@ describe("loadConfig with purpose 'replay' (logferry replay)", () => {
       jsonMode: 'root',
       bulkMaxBytes: 1048576,
       documentIds: 'event-id',
-      compression: 'gzip',
+      compression: 'auto',
     });
     expect(config.s3.region).toBe('us-east-1');
   });

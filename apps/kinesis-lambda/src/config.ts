@@ -51,11 +51,12 @@ export interface ElasticsearchConfig {
   readonly documentIds: 'event-id' | 'none';
   /**
    * Request body compression. `gzip` (level 1) sends about 5–8× fewer bytes for some CPU time;
-   * `none` sends plain NDJSON, worth it only when Lambda CPU, not the link to the cluster, is the
-   * bottleneck (see the README's Performance section).
-   * @default 'gzip'
+   * `none` sends plain NDJSON; `auto` gzips a body only while the sink measures that compressing
+   * saves more request time than it costs — over any real link, in practice always (see the
+   * README's Performance section).
+   * @default 'auto'
    */
-  readonly compression: 'gzip' | 'none';
+  readonly compression: 'auto' | 'gzip' | 'none';
 }
 
 /**
@@ -189,7 +190,7 @@ const authKinds = ['aws-sigv4', 'basic', 'api-key', 'none'] as const;
 const sigv4Services = ['es', 'aoss'] as const;
 const jsonModes = ['namespace', 'root', 'off'] as const;
 const documentIdModes = ['event-id', 'none'] as const;
-const compressions = ['gzip', 'none'] as const;
+const compressions = ['auto', 'gzip', 'none'] as const;
 const httpPresets = ['sumo-logic', 'logstash', 'datadog', 'generic'] as const;
 
 /** Lambda's own maximum timeout: a longer budget can never be used. */
@@ -486,7 +487,7 @@ function readElasticsearchConfig(
     read,
     'LOGFERRY_ELASTICSEARCH_COMPRESSION',
     compressions,
-    'gzip',
+    'auto',
     problems,
   );
 

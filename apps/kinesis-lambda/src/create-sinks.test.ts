@@ -99,7 +99,9 @@ describe('createSinks', () => {
   });
 
   it.each([
-    { setting: 'unset', compression: 'gzip', contentEncoding: 'gzip', firstByte: 0x1f },
+    // auto compresses until it has measured requests and compression.
+    { setting: 'unset', compression: 'auto', contentEncoding: 'gzip', firstByte: 0x1f },
+    { setting: 'auto', compression: 'auto', contentEncoding: 'gzip', firstByte: 0x1f },
     { setting: 'gzip', compression: 'gzip', contentEncoding: 'gzip', firstByte: 0x1f },
     // 0x7b is the "{" that opens the NDJSON action line.
     { setting: 'none', compression: 'none', contentEncoding: null, firstByte: 0x7b },

@@ -60,7 +60,7 @@ locals {
     LOGFERRY_JSON_MODE                 = local.search_enabled ? var.lambda_json_mode : null
     LOGFERRY_BULK_MAX_BYTES            = local.search_enabled && var.lambda_bulk_max_bytes != null ? tostring(var.lambda_bulk_max_bytes) : null
     LOGFERRY_DOCUMENT_IDS              = local.search_enabled && var.lambda_document_ids != "event-id" ? var.lambda_document_ids : null
-    LOGFERRY_ELASTICSEARCH_COMPRESSION = local.search_enabled && var.lambda_elasticsearch_compression != "gzip" ? var.lambda_elasticsearch_compression : null
+    LOGFERRY_ELASTICSEARCH_COMPRESSION = local.search_enabled && var.lambda_elasticsearch_compression != "auto" ? var.lambda_elasticsearch_compression : null
     LOGFERRY_RETRY_BUDGET_MS           = var.lambda_retry_budget_ms != null ? tostring(var.lambda_retry_budget_ms) : null
     LOGFERRY_ARCHIVE_BUCKET            = var.archive_enabled ? local.s3_bucket_name : null
     LOGFERRY_ARCHIVE_PREFIX            = var.archive_enabled ? var.archive_prefix : null

@@ -225,13 +225,13 @@ variable "lambda_document_ids" {
 }
 
 variable "lambda_elasticsearch_compression" {
-  description = "Value of LOGFERRY_ELASTICSEARCH_COMPRESSION: `gzip` (level 1) sends 5-8x fewer bytes to the search endpoint for some Lambda CPU time; `none` sends plain NDJSON, worth it only when Lambda CPU, not the link to the cluster, is the bottleneck."
+  description = "Value of LOGFERRY_ELASTICSEARCH_COMPRESSION: `auto` gzips each bulk request while the Lambda measures that compressing saves more request time than it costs (over any real link, in practice always); `gzip` (level 1) always sends 5-8x fewer bytes for some Lambda CPU time; `none` always sends plain NDJSON."
   type        = string
-  default     = "gzip"
+  default     = "auto"
 
   validation {
-    condition     = contains(["gzip", "none"], var.lambda_elasticsearch_compression)
-    error_message = "lambda_elasticsearch_compression must be \"gzip\" or \"none\"; received \"${var.lambda_elasticsearch_compression}\"."
+    condition     = contains(["auto", "gzip", "none"], var.lambda_elasticsearch_compression)
+    error_message = "lambda_elasticsearch_compression must be \"auto\", \"gzip\" or \"none\"; received \"${var.lambda_elasticsearch_compression}\"."
   }
 }
 

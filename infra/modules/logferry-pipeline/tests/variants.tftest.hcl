@@ -59,7 +59,7 @@ run "existing_key_log_groups_endpoint_and_bucket" {
 
   assert {
     condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "LOGFERRY_ELASTICSEARCH_COMPRESSION")
-    error_message = "With the default lambda_elasticsearch_compression (\"gzip\"), LOGFERRY_ELASTICSEARCH_COMPRESSION must be left unset: the Lambda's own default is gzip."
+    error_message = "With the default lambda_elasticsearch_compression (\"auto\"), LOGFERRY_ELASTICSEARCH_COMPRESSION must be left unset: the Lambda's own default is auto."
   }
 
   assert {
@@ -115,6 +115,19 @@ run "uncompressed_search_requests_reach_the_lambda" {
   assert {
     condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_ELASTICSEARCH_COMPRESSION"] == "none"
     error_message = "lambda_elasticsearch_compression = \"none\" must reach the Lambda as LOGFERRY_ELASTICSEARCH_COMPRESSION=none."
+  }
+}
+
+run "always_compressed_search_requests_reach_the_lambda" {
+  command = apply
+
+  variables {
+    lambda_elasticsearch_compression = "gzip"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_ELASTICSEARCH_COMPRESSION"] == "gzip"
+    error_message = "lambda_elasticsearch_compression = \"gzip\" must reach the Lambda as LOGFERRY_ELASTICSEARCH_COMPRESSION=gzip."
   }
 }
 
