@@ -71,7 +71,7 @@ function createRecentMedian() {
  *   saved = (request ms per wire byte) × (1 − compressed size ÷ plain size)
  *   cost  = (compression ms per byte) × (½ with more than one CPU, else 1)
  *
- * Requests are timed as they are answered. Compression is timed on a sample: the first 64 KiB of
+ * Accepted requests are timed as they are answered. Compression is timed on a sample: the first 64 KiB of
  * a body, compressed synchronously at the sink's level (a fraction of a millisecond) — for the
  * first five bodies, then one body in sixteen — because the real compression runs on the thread
  * pool and its end is only seen once this thread is free, which would time the thread's other

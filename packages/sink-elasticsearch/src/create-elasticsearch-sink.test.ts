@@ -439,15 +439,15 @@ describe('createElasticsearchSink', () => {
      * A fetch that keeps a copy of each body and its encoding, then answers after `delayMs`. It
      * decodes nothing meanwhile: that would be timed as part of the request.
      */
-    function recordingFetch(delayMs: number) {
+    function recordingFetch(delayMs: number, status = 200) {
       const requests: { encoding: string | null; body: Uint8Array }[] = [];
       const fetchBulk: typeof fetch = async (_input, init) => {
         const encoding = new Headers(init?.headers).get('content-encoding');
         // A copy: once answered, an uncompressed body's buffer is reused for a later chunk.
         requests.push({ encoding, body: Buffer.from(init?.body as Uint8Array) });
         if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-        return new Response('{"errors":false}', {
-          status: 200,
+        return new Response(status === 200 ? '{"errors":false}' : '{"error":"too many requests"}', {
+          status,
           headers: { 'content-type': 'application/json' },
         });
       };
@@ -457,6 +457,14 @@ describe('createElasticsearchSink', () => {
           return total + ndjson.split('\n').filter(Boolean).length / 2;
         }, 0);
       return { requests, fetchBulk, countDocuments };
+    }
+
+    /** Records whose messages are hex ids: costly to compress at level 9, and only halved. */
+    function createHexRecords(count: number) {
+      return createTestRecords(count, { seed: 31, largeMessageEvery: 0 }).map((record, index) => ({
+        ...record,
+        message: `order ids ${[0, 1, 2, 3].map((part) => createHash('sha256').update(`${index}.${part}`).digest('hex')).join(' ')}`,
+      }));
     }
 
     it('stops compressing once it measures that requests answer faster than compression', async () => {
@@ -470,12 +478,7 @@ describe('createElasticsearchSink', () => {
         maxBytes: 1_048_576,
         fetch: fetchBulk,
       });
-      const records = createTestRecords(14_000, { seed: 31, largeMessageEvery: 0 }).map(
-        (record, index) => ({
-          ...record,
-          message: `order ids ${[0, 1, 2, 3].map((part) => createHash('sha256').update(`${index}.${part}`).digest('hex')).join(' ')}`,
-        }),
-      );
+      const records = createHexRecords(14_000);
       const { outcomes } = await sink.send(records);
       expect(outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
       expect(requests.length).toBeGreaterThanOrEqual(4);
@@ -496,6 +499,23 @@ describe('createElasticsearchSink', () => {
       await sink.send(records.slice(0, 2_000));
       expect(requests.slice(before).map((request) => request.encoding)).toEqual(
         new Array(requests.length - before).fill(null),
+      );
+    });
+
+    it('learns nothing from requests that were not accepted (a 429 may come before the body is read)', async () => {
+      const { requests, fetchBulk } = recordingFetch(0, 429);
+      const sink = createSink({
+        url: 'http://127.0.0.1:9',
+        auth: { type: 'none' },
+        gzipLevel: 9,
+        maxBytes: 1_048_576,
+        fetch: fetchBulk,
+      });
+      const { outcomes } = await sink.send(createHexRecords(8_000));
+      expect(outcomes.every((outcome) => outcome.status === 'retryable')).toBe(true);
+      expect(requests.length).toBeGreaterThanOrEqual(4);
+      expect(requests.map((request) => request.encoding)).toEqual(
+        new Array(requests.length).fill('gzip'),
       );
     });
 

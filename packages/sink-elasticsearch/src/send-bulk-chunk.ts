@@ -213,7 +213,9 @@ export async function sendBulkChunk(
     },
     signals,
   );
-  if (exchange.kind === 'response') {
+  // Only accepted requests are timed: a 429 or a 503 may be answered before the body is read,
+  // and would make the link look faster than it is.
+  if (exchange.kind === 'response' && exchange.status >= 200 && exchange.status < 300) {
     context.compressionAdvisor.recordRequest(body.bytes.byteLength, performance.now() - started);
   }
   if (exchange.requestSent) {
