@@ -7,7 +7,7 @@ import type { ElasticsearchCompression } from './elasticsearch-sink-options';
  *
  * @example
  * ```ts
- * const advisor: CompressionAdvisor = createCompressionAdvisor({ compression: 'auto', gzipLevel: 1 });
+ * const advisor = createCompressionAdvisor({ compression: 'auto', gzipLevel: 1 });
  * const encoding = advisor.choose(chunk.bytes); // 'gzip' or 'none'
  * ```
  */
@@ -71,11 +71,11 @@ function createRecentMedian() {
  *   saved = (request ms per wire byte) × (1 − compressed size ÷ plain size)
  *   cost  = (compression ms per byte) × (½ with more than one CPU, else 1)
  *
- * Accepted requests are timed as they are answered. Compression is timed on a sample: the first 64 KiB of
- * a body, compressed synchronously at the sink's level (a fraction of a millisecond) — for the
- * first five bodies, then one body in sixteen — because the real compression runs on the thread
- * pool and its end is only seen once this thread is free, which would time the thread's other
- * work too. With a second CPU, the sink compresses one chunk while it builds the next, so only
+ * Accepted requests are timed as they are answered. Compression is timed on a sample: the first
+ * 64 KiB of a body, compressed synchronously at the sink's level (a fraction of a millisecond) —
+ * for the first five bodies, then one body in sixteen — because the real compression runs on the
+ * thread pool and its end is only seen once this thread is free, which would time the thread's
+ * other work too. With a second CPU, the sink compresses one chunk while it builds the next, so only
  * part of the compression shows in a batch's time (a third, in the Lambda benchmark); the cost
  * counts half. Each figure is the median of its last five measurements. Until it has timed both a
  * sample and a request, `auto` compresses.
