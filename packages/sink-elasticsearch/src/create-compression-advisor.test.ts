@@ -25,6 +25,16 @@ function sampleClock(sampleMs: number) {
   };
 }
 
+/** An `auto` advisor at level 1 whose samples each take `sampleMs`, on `parallelism` CPUs. */
+function autoAdvisor(sampleMs: number, parallelism: number) {
+  return createCompressionAdvisor({
+    compression: 'auto',
+    gzipLevel: 1,
+    now: sampleClock(sampleMs),
+    parallelism,
+  });
+}
+
 function sampledFraction(body: Uint8Array): number {
   const part = body.subarray(0, Math.min(SAMPLE_BYTES, body.byteLength));
   return deflateRawSync(part, { level: 1 }).byteLength / part.byteLength;
@@ -49,12 +59,7 @@ describe('createCompressionAdvisor', () => {
   });
 
   it('with auto, compresses until it has timed both a sample and a request', () => {
-    const advisor = createCompressionAdvisor({
-      compression: 'auto',
-      gzipLevel: 1,
-      now: sampleClock(1),
-      parallelism: 2,
-    });
+    const advisor = autoAdvisor(1, 2);
     const body = logBody(1_000_000);
     expect(advisor.choose(body)).toBe('gzip');
     advisor.recordRequest(1_000_000, 0.01);
@@ -64,23 +69,13 @@ describe('createCompressionAdvisor', () => {
   it('with auto, compresses over a slow link and not to a cluster that answers at once', () => {
     const body = logBody(5_000_000);
     // A 64 KiB sample in 0.25 ms: about 4 ms per MiB, level 1's usual cost.
-    const overLink = createCompressionAdvisor({
-      compression: 'auto',
-      gzipLevel: 1,
-      now: sampleClock(0.25),
-      parallelism: 2,
-    });
+    const overLink = autoAdvisor(0.25, 2);
     overLink.choose(body);
     // 1 Gbit/s and a 1 ms round trip, for the compressed body.
     const wireBytes = Math.round(body.byteLength * sampledFraction(body));
     overLink.recordRequest(wireBytes, 1 + wireBytes / 125_000);
     expect(overLink.choose(body)).toBe('gzip');
-    const nextDoor = createCompressionAdvisor({
-      compression: 'auto',
-      gzipLevel: 1,
-      now: sampleClock(0.25),
-      parallelism: 2,
-    });
+    const nextDoor = autoAdvisor(0.25, 2);
     nextDoor.choose(body);
     nextDoor.recordRequest(wireBytes, 0.2);
     expect(nextDoor.choose(body)).toBe('none');
@@ -97,12 +92,7 @@ describe('createCompressionAdvisor', () => {
         fc.integer({ min: 1, max: 4 }),
         (bodyBytes, seed, sampleMs, wireBytes, requestMs, parallelism) => {
           const body = logBody(bodyBytes, seed);
-          const advisor = createCompressionAdvisor({
-            compression: 'auto',
-            gzipLevel: 1,
-            now: sampleClock(sampleMs),
-            parallelism,
-          });
+          const advisor = autoAdvisor(sampleMs, parallelism);
           advisor.recordRequest(wireBytes, requestMs);
           const sampled = Math.min(SAMPLE_BYTES, bodyBytes);
           const saved = (requestMs / wireBytes) * (1 - Math.min(1, sampledFraction(body)));
@@ -129,12 +119,7 @@ describe('createCompressionAdvisor', () => {
           const [faster, slower] = first <= second ? [first, second] : [second, first];
           const body = logBody(20_000);
           const chooseAfter = (lastRequestMs: number) => {
-            const advisor = createCompressionAdvisor({
-              compression: 'auto',
-              gzipLevel: 1,
-              now: sampleClock(sampleMs),
-              parallelism: 2,
-            });
+            const advisor = autoAdvisor(sampleMs, 2);
             for (const [bytes, ms] of history) advisor.recordRequest(bytes, ms);
             advisor.recordRequest(wireBytes, lastRequestMs);
             return advisor.choose(body);
@@ -148,12 +133,7 @@ describe('createCompressionAdvisor', () => {
 
   it('follows a link that gets slower: a few slow requests turn compression back on', () => {
     const body = logBody(1_000_000);
-    const advisor = createCompressionAdvisor({
-      compression: 'auto',
-      gzipLevel: 1,
-      now: sampleClock(0.25),
-      parallelism: 1,
-    });
+    const advisor = autoAdvisor(0.25, 1);
     for (let request = 0; request < 3; request += 1) advisor.recordRequest(1_000_000, 0.1);
     expect(advisor.choose(body)).toBe('none');
     // One slow request (a new connection, a pause) does not flip the choice…

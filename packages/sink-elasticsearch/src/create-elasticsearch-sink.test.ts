@@ -459,6 +459,17 @@ describe('createElasticsearchSink', () => {
       return { requests, fetchBulk, countDocuments };
     }
 
+    /** A sink with `auto` compression at level 9, in 1 MiB chunks: for {@link createHexRecords}. */
+    function createCostlyCompressionSink(fetchBulk: typeof fetch) {
+      return createSink({
+        url: 'http://127.0.0.1:9',
+        auth: { type: 'none' },
+        gzipLevel: 9,
+        maxBytes: 1_048_576,
+        fetch: fetchBulk,
+      });
+    }
+
     /** Records whose messages are hex ids: costly to compress at level 9, and only halved. */
     function createHexRecords(count: number) {
       return createTestRecords(count, { seed: 31, largeMessageEvery: 0 }).map((record, index) => ({
@@ -471,13 +482,7 @@ describe('createElasticsearchSink', () => {
       const { requests, fetchBulk, countDocuments } = recordingFetch(0);
       // Hex ids at level 9 cost tens of milliseconds per MiB and shrink only about half; this
       // fetch answers at once. So compressing clearly costs more than it could save.
-      const sink = createSink({
-        url: 'http://127.0.0.1:9',
-        auth: { type: 'none' },
-        gzipLevel: 9,
-        maxBytes: 1_048_576,
-        fetch: fetchBulk,
-      });
+      const sink = createCostlyCompressionSink(fetchBulk);
       const records = createHexRecords(14_000);
       const { outcomes } = await sink.send(records);
       expect(outcomes.every((outcome) => outcome.status === 'delivered')).toBe(true);
@@ -504,13 +509,7 @@ describe('createElasticsearchSink', () => {
 
     it('learns nothing from requests that were not accepted (a 429 may come before the body is read)', async () => {
       const { requests, fetchBulk } = recordingFetch(0, 429);
-      const sink = createSink({
-        url: 'http://127.0.0.1:9',
-        auth: { type: 'none' },
-        gzipLevel: 9,
-        maxBytes: 1_048_576,
-        fetch: fetchBulk,
-      });
+      const sink = createCostlyCompressionSink(fetchBulk);
       const { outcomes } = await sink.send(createHexRecords(8_000));
       expect(outcomes.every((outcome) => outcome.status === 'retryable')).toBe(true);
       expect(requests.length).toBeGreaterThanOrEqual(4);

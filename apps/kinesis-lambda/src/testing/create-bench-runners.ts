@@ -79,54 +79,25 @@ export function createBenchRunners(): Record<
       functionName: 'logferry-bench',
       writeLog: () => {},
     });
-  const handler = buildHandler(
+  /** The real Elasticsearch sink at its defaults, but for `compression` and the `fetch`. */
+  const benchSink = (fetchBulk: typeof fetch, compression?: 'gzip' | 'none') =>
     createElasticsearchSink({
       url: 'http://127.0.0.1:9',
       auth: { type: 'none' },
-      fetch: noOpFetch,
-    }),
-  );
-  const gzipped = buildHandler(
-    createElasticsearchSink({
-      url: 'http://127.0.0.1:9',
-      auth: { type: 'none' },
-      compression: 'gzip',
-      fetch: noOpFetch,
-    }),
-  );
-  const uncompressed = buildHandler(
-    createElasticsearchSink({
-      url: 'http://127.0.0.1:9',
-      auth: { type: 'none' },
-      compression: 'none',
-      fetch: noOpFetch,
-    }),
-  );
+      ...(compression === undefined ? {} : { compression }),
+      fetch: fetchBulk,
+    });
+  const handler = buildHandler(benchSink(noOpFetch));
+  const gzipped = buildHandler(benchSink(noOpFetch, 'gzip'));
+  const uncompressed = buildHandler(benchSink(noOpFetch, 'none'));
   // The same sink without `sendSequence`: the batch is decoded up front, as with several sinks.
-  const arraysOnly = createElasticsearchSink({
-    url: 'http://127.0.0.1:9',
-    auth: { type: 'none' },
-    fetch: noOpFetch,
-  });
+  const arraysOnly = benchSink(noOpFetch);
   const decodedUpFront = buildHandler({
     name: arraysOnly.name,
     send: (records, options) => arraysOnly.send(records, options),
   });
-  const overLink = buildHandler(
-    createElasticsearchSink({
-      url: 'http://127.0.0.1:9',
-      auth: { type: 'none' },
-      fetch: linkFetch,
-    }),
-  );
-  const uncompressedOverLink = buildHandler(
-    createElasticsearchSink({
-      url: 'http://127.0.0.1:9',
-      auth: { type: 'none' },
-      compression: 'none',
-      fetch: linkFetch,
-    }),
-  );
+  const overLink = buildHandler(benchSink(linkFetch));
+  const uncompressedOverLink = buildHandler(benchSink(linkFetch, 'none'));
   const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 900_000 };
   const keepAll =
     (transform: (data: string) => string): BenchRunner =>
