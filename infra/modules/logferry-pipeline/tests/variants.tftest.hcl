@@ -118,19 +118,6 @@ run "uncompressed_search_requests_reach_the_lambda" {
   }
 }
 
-run "always_compressed_search_requests_reach_the_lambda" {
-  command = apply
-
-  variables {
-    lambda_elasticsearch_compression = "gzip"
-  }
-
-  assert {
-    condition     = aws_lambda_function.this.environment[0].variables["LOGFERRY_ELASTICSEARCH_COMPRESSION"] == "gzip"
-    error_message = "lambda_elasticsearch_compression = \"gzip\" must reach the Lambda as LOGFERRY_ELASTICSEARCH_COMPRESSION=gzip."
-  }
-}
-
 run "basic_auth_gets_no_aws_search_permissions_even_with_a_domain_arn" {
   command = apply
 
