@@ -61,7 +61,7 @@ export type ElasticsearchAuth =
  * Request body compression: `gzip` sends `content-encoding: gzip` (every Elasticsearch 7/8 and
  * OpenSearch 1/2 node and OpenSearch Serverless accept it); `none` sends the NDJSON as is; `auto`
  * gzips a body only when the sink's own measurements say it saves more request time than it
- * costs (see `createCompressionAdvisor`): over a real link, almost always.
+ * costs (see "Choosing whether to compress" in the README): over a real link, almost always.
  *
  * @example
  * ```ts

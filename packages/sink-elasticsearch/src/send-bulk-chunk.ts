@@ -26,7 +26,7 @@ export interface BulkRequestContext {
   readonly bulkUrl: string;
   /** `POST <origin><path>/_bulk`, for reasons and messages (no query, no credentials). */
   readonly target: string;
-  /** Whether each body is gzipped; it learns from the compressions and requests timed here. */
+  /** Whether each body is gzipped; it learns from the requests timed here and its own samples. */
   readonly compressionAdvisor: CompressionAdvisor;
   readonly gzipLevel: number;
 }
