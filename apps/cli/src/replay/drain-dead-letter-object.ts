@@ -74,24 +74,15 @@ export async function drainDeadLetterObject(
   context: ReplayObjectContext,
 ): Promise<ObjectResult> {
   const { tally } = context;
-  const read = await readSourceObject<DeadLetterLine>(
+  const lines = await readSourceObject<DeadLetterLine>(
     () => readDeadLetterObject({ ...context.connection, key: object.key }),
-    object.key,
+    object,
     context,
   );
-  tally.bytes += object.size;
-  if (read.status === 'vanished') {
-    tally.objects.vanished += 1;
-    return 'complete';
-  }
-  if (read.status === 'unreadable') {
-    tally.objects.unreadable += 1;
-    recordProblem(tally, { kind: 'unreadable-object', key: object.key, reason: read.reason });
-    return 'complete';
-  }
-  const entries = read.lines.flatMap((line) => (line.ok ? [line.entry] : []));
+  if (lines === undefined) return 'complete';
+  const entries = lines.flatMap((line) => (line.ok ? [line.entry] : []));
   tally.entries.read += entries.length;
-  const malformed = read.lines.filter((line) => !line.ok);
+  const malformed = lines.filter((line) => !line.ok);
   if (malformed.length > 0) {
     tally.malformedLines += malformed.length;
     tally.entries.untouched += entries.length;

@@ -1,39 +1,32 @@
 import { isSinkError } from '@logferry/sink';
-import { isS3ArchiveError } from '@logferry/sink-s3';
+import { isS3ArchiveError, type S3ObjectSummary } from '@logferry/sink-s3';
 import { ReplayError } from './errors';
+import { recordProblem } from './record-problem';
 import type { ReplayObjectContext } from './replay-object-context';
 import { retryS3Call } from './retry-s3-call';
 
 /**
- * What reading one object gave: its lines, or why there are none.
- *
- * @example
- * ```ts
- * if (result.status === 'read') for (const line of result.lines) …;
- * ```
- */
-export type SourceObjectRead<Line> =
-  | { readonly status: 'read'; readonly lines: readonly Line[] }
-  | { readonly status: 'vanished' }
-  | { readonly status: 'unreadable'; readonly reason: string };
-
-/**
  * Downloads and parses one object with sink-s3's reader (`readArchiveObject` or
- * `readDeadLetterObject`), retrying retryable S3 failures. An object deleted since it was listed
- * is `vanished`; one that is not gzip NDJSON is `unreadable` (reading it again cannot help).
- * sink-s3's readers hold one object in memory at a time; objects are at most a few MiB.
+ * `readDeadLetterObject`), retrying retryable S3 failures, and counts its bytes in the tally.
+ * Returns `undefined`, counted in the tally, for an object deleted since it was listed
+ * (`vanished`) and for one that is not gzip NDJSON (`unreadable`, recorded as a problem: reading
+ * it again cannot help); both are then done with. sink-s3's readers hold one object in memory at
+ * a time; objects are at most a few MiB.
  *
  * @throws {ReplayError} `source-failed` when S3 keeps failing or refuses (access denied).
  * @example
  * ```ts
- * const read = await readSourceObject(() => readArchiveObject({ ...context.connection, key }), key, context);
+ * const lines = await readSourceObject(() => readArchiveObject({ ...context.connection, key: object.key }), object, context);
+ * if (lines === undefined) return 'complete';
  * ```
  */
 export async function readSourceObject<Line>(
   read: () => AsyncIterable<Line>,
-  key: string,
+  object: S3ObjectSummary,
   context: ReplayObjectContext,
-): Promise<SourceObjectRead<Line>> {
+): Promise<readonly Line[] | undefined> {
+  const { tally } = context;
+  const { key } = object;
   try {
     const lines = await retryS3Call(
       async () => {
@@ -45,11 +38,19 @@ export async function readSourceObject<Line>(
       context.policy.maxAttempts,
       context.stop,
     );
-    return { status: 'read', lines };
+    tally.bytes += object.size;
+    return lines;
   } catch (error) {
-    if (isS3ArchiveError(error) && error.code === 'object-not-found') return { status: 'vanished' };
+    if (isS3ArchiveError(error) && error.code === 'object-not-found') {
+      tally.bytes += object.size;
+      tally.objects.vanished += 1;
+      return undefined;
+    }
     if (isS3ArchiveError(error) && error.code === 'invalid-object') {
-      return { status: 'unreadable', reason: error.message };
+      tally.bytes += object.size;
+      tally.objects.unreadable += 1;
+      recordProblem(tally, { kind: 'unreadable-object', key, reason: error.message });
+      return undefined;
     }
     if (isSinkError(error)) {
       throw new ReplayError(

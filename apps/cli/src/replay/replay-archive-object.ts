@@ -41,24 +41,15 @@ export async function replayArchiveObject(
   context: ReplayObjectContext,
 ): Promise<ObjectResult> {
   const { tally, filters } = context;
-  const read = await readSourceObject<ArchiveLine>(
+  const lines = await readSourceObject<ArchiveLine>(
     () => readArchiveObject({ ...context.connection, key: object.key }),
-    object.key,
+    object,
     context,
   );
-  tally.bytes += object.size;
-  if (read.status === 'vanished') {
-    tally.objects.vanished += 1;
-    return 'complete';
-  }
-  if (read.status === 'unreadable') {
-    tally.objects.unreadable += 1;
-    recordProblem(tally, { kind: 'unreadable-object', key: object.key, reason: read.reason });
-    return 'complete';
-  }
+  if (lines === undefined) return 'complete';
 
   const records: SinkRecord[] = [];
-  for (const line of read.lines) {
+  for (const line of lines) {
     if (!line.ok) {
       tally.malformedLines += 1;
       recordProblem(tally, {
