@@ -123,6 +123,26 @@ export interface ReplayTally {
 }
 
 /**
+ * A {@link SinkTally} with every count at zero.
+ *
+ * @example
+ * ```ts
+ * const sink = tally.sinks[name] ?? createSinkTally();
+ * ```
+ */
+export function createSinkTally(): SinkTally {
+  return {
+    delivered: 0,
+    rejected: 0,
+    unsettled: 0,
+    retried: 0,
+    attempts: 0,
+    requests: 0,
+    bytesSent: 0,
+  };
+}
+
+/**
  * Creates an empty {@link ReplayTally}.
  *
  * @example
@@ -156,20 +176,7 @@ export function createReplayTally(sinkNames: readonly string[] = []): ReplayTall
       forOtherSinks: {},
     },
     malformedLines: 0,
-    sinks: Object.fromEntries(
-      sinkNames.map((name) => [
-        name,
-        {
-          delivered: 0,
-          rejected: 0,
-          unsettled: 0,
-          retried: 0,
-          attempts: 0,
-          requests: 0,
-          bytesSent: 0,
-        },
-      ]),
-    ),
+    sinks: Object.fromEntries(sinkNames.map((name) => [name, createSinkTally()])),
     problems: [],
     problemsOmitted: 0,
     totals: undefined,

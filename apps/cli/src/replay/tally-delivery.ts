@@ -1,5 +1,5 @@
 import type { DeliveryJobResult } from './deliver-to-sinks';
-import type { ReplayTally } from './replay-tally';
+import { createSinkTally, type ReplayTally } from './replay-tally';
 
 /**
  * Adds the per-sink counts of a {@link deliverToSinks} call to the tally.
@@ -11,19 +11,8 @@ import type { ReplayTally } from './replay-tally';
  */
 export function tallyDelivery(tally: ReplayTally, results: readonly DeliveryJobResult[]): void {
   for (const result of results) {
-    let sink = tally.sinks[result.sink.name];
-    if (sink === undefined) {
-      sink = {
-        delivered: 0,
-        rejected: 0,
-        unsettled: 0,
-        retried: 0,
-        attempts: 0,
-        requests: 0,
-        bytesSent: 0,
-      };
-      tally.sinks[result.sink.name] = sink;
-    }
+    const sink = tally.sinks[result.sink.name] ?? createSinkTally();
+    tally.sinks[result.sink.name] = sink;
     for (const outcome of result.outcomes) {
       if (outcome.status === 'delivered') sink.delivered += 1;
       else if (outcome.status === 'rejected') sink.rejected += 1;
