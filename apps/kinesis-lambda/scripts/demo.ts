@@ -3,11 +3,11 @@
 // into the stream; a poller that follows Lambda's event source mapping rules feeds them to the
 // same handler code the Lambda runs; then it shows — and checks — what arrived.
 // Set LOGFERRY_ELASTICSEARCH_URL (plus the auth variables) to ship to your own cluster instead.
-import { decodeSubscriptionMessage, encodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
+import { encodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
 import { createSignedFetch } from '@logferry/sigv4';
 import { startFakeElasticsearch } from '@logferry/sink-testkit';
 import { type LambdaConfig, loadConfig } from '../src/config';
-import { createHandler } from '../src/create-handler';
+import { createConfiguredHandler } from '../src/create-configured-handler';
 import { createRuntime } from '../src/create-runtime';
 import { buildDataMessage, controlMessage } from '../src/testing/build-data-message';
 import { generateLogEvents } from '../src/testing/generate-log-events';
@@ -76,13 +76,7 @@ async function main(): Promise<void> {
     // environment, if any, stay for signing requests to your own OpenSearch domain.
     const runtime = createRuntime(config, { s3Credentials: s3.credentials });
     const lines: string[] = [];
-    const handler = createHandler({
-      sinks: runtime.sinks,
-      deadLetterStore: runtime.deadLetterStore,
-      decode: (data) => decodeSubscriptionMessage(data),
-      functionName: config.functionName,
-      ownLogGroup: config.ownLogGroup,
-      retryBudgetMs: config.retryBudgetMs,
+    const handler = createConfiguredHandler(config, runtime, {
       writeLog: (line) => lines.push(line),
     });
 

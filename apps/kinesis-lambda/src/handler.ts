@@ -1,7 +1,7 @@
-import { decodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { loadConfig } from './config';
-import { createHandler, type HandlerContext, type KinesisHandler } from './create-handler';
+import { createConfiguredHandler } from './create-configured-handler';
+import type { HandlerContext, KinesisHandler } from './create-handler';
 import { createRuntime } from './create-runtime';
 import { ConfigError } from './errors';
 
@@ -19,14 +19,7 @@ function initialize(
     const config = loadConfig(environment);
     const runtime = createRuntime(config);
     return {
-      handler: createHandler({
-        sinks: runtime.sinks,
-        deadLetterStore: runtime.deadLetterStore,
-        decode: (data) => decodeSubscriptionMessage(data),
-        functionName: config.functionName,
-        ownLogGroup: config.ownLogGroup,
-        retryBudgetMs: config.retryBudgetMs,
-      }),
+      handler: createConfiguredHandler(config, runtime),
     };
   } catch (error) {
     // Logged once here; every invocation then fails with it, so Kinesis keeps the records until

@@ -17,6 +17,7 @@ export {
   type S3Config,
   type S3LocationConfig,
 } from './config';
+export { createConfiguredHandler } from './create-configured-handler';
 export {
   createHandler,
   type HandlerContext,

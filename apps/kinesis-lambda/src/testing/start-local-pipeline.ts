@@ -1,4 +1,3 @@
-import { decodeSubscriptionMessage } from '@logferry/cloudwatch-decoder';
 import {
   type FakeElasticsearch,
   type FakeElasticsearchOptions,
@@ -7,7 +6,7 @@ import {
   startFaultProxy,
 } from '@logferry/sink-testkit';
 import { loadConfig } from '../config';
-import { createHandler } from '../create-handler';
+import { createConfiguredHandler } from '../create-configured-handler';
 import { createRuntime } from '../create-runtime';
 import {
   type PollOptions,
@@ -83,7 +82,7 @@ export interface LocalPipeline {
 /**
  * Starts kinesalite, s3rver (behind the kit's fault proxy) and the kit's fake Elasticsearch on
  * 127.0.0.1, and wires the REAL handler to them through the same path as the Lambda:
- * environment variables → `loadConfig` → `createRuntime` → `createHandler`.
+ * environment variables → `loadConfig` → `createRuntime` → `createConfiguredHandler`.
  *
  * @example
  * ```ts
@@ -131,13 +130,7 @@ export async function startLocalPipeline(
       s3Credentials: s3.credentials,
     });
     const logLines: Record<string, unknown>[] = [];
-    const handler = createHandler({
-      sinks: runtime.sinks,
-      deadLetterStore: runtime.deadLetterStore,
-      decode: (data) => decodeSubscriptionMessage(data),
-      functionName: config.functionName,
-      ownLogGroup: config.ownLogGroup,
-      retryBudgetMs: config.retryBudgetMs,
+    const handler = createConfiguredHandler(config, runtime, {
       writeLog: (line) => logLines.push(JSON.parse(line) as Record<string, unknown>),
       delivery: {
         safetyMarginMs: options.safetyMarginMs ?? 1_000,
