@@ -375,11 +375,15 @@ export async function deliverBatch(
   }
 }
 
-interface LoopContext {
+/** The clock, sleep, randomness and backoff shared by sink retries and dead-letter retries. */
+interface RetryTiming {
   readonly now: () => number;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly random: () => number;
   readonly backoff: BackoffOptions;
+}
+
+interface LoopContext extends RetryTiming {
   readonly deliveryDeadline: number;
   readonly deliverySignal: AbortSignal;
   /** Fires when even a sink that ignores `deliverySignal` must be given up on. */
@@ -533,11 +537,7 @@ function settleOutcomes(
   return stillPending;
 }
 
-interface DeadLetterContext {
-  readonly now: () => number;
-  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
-  readonly random: () => number;
-  readonly backoff: BackoffOptions;
+interface DeadLetterContext extends RetryTiming {
   readonly attempts: number;
   readonly deadline: number;
   readonly signal: AbortSignal;
