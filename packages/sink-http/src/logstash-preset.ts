@@ -1,4 +1,5 @@
 import type { SinkRecord } from '@logferry/sink';
+import { createDefaultEvent } from './create-default-event';
 import type { HttpPresetSpec } from './http-preset-spec';
 import type { HttpIntakeEvent, LogstashSinkOptions } from './http-sink-options';
 import { parseIntakeUrl } from './parse-intake-url';
@@ -40,16 +41,8 @@ export function resolveLogstashPreset(options: LogstashSinkOptions): HttpPresetS
   };
 }
 
+/** The default event, with the timestamp named as Logstash's `json` codec expects it. */
 function createLogstashEvent(record: SinkRecord): HttpIntakeEvent {
-  const event = {
-    '@timestamp': new Date(record.timestamp).toISOString(),
-    message: record.message,
-    logGroup: record.logGroup,
-    logStream: record.logStream,
-    owner: record.owner,
-    id: record.id,
-  };
-  return record.extractedFields === undefined
-    ? event
-    : { ...event, extractedFields: record.extractedFields };
+  const { timestamp, ...rest } = createDefaultEvent(record);
+  return { '@timestamp': timestamp, ...rest };
 }
